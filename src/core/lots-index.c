@@ -1,0 +1,1250 @@
+/* lots-index.c — schema, indexing and search over SQLite FTS5.
+ *
+ * Search runs in three steps, each bounded, because a handler types while
+ * the caller talks and every keystroke is a query:
+ *   1. plan: words → tokens, the last word → its likeliest completions
+ *      (lots-query.c, against the `terms` vocabulary kept here);
+ *   2. candidates: FTS5 ranks matches by bm25 (title, keywords, summary, body
+ *      weighted 10/6/3/1) and keeps a few more than asked for;
+ *   3. re-rank the candidates cheaply (area boost, expired articles last),
+ *      then fetch details and snippets for the final few only.
+ * When nothing matches, the spelling is corrected from Hunspell and the
+ * index's own words; when still nothing matches every word, articles that
+ * match some words are shown, marked as such.
+ */
+#define G_LOG_DOMAIN "lots-index"
+
+#include "config.h"
+
+#include "lots-index.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "lots-area.h"
+#include "lots-error.h"
+#include "lots-query.h"
+#include "lots-text.h"
+#include "lots-tokenizer.h"
+
+/* Bump when the schema or what the tokenizer emits changes: an index of an
+ * older version is thrown away and rebuilt, which is always safe. */
+#define SCHEMA_VERSION "4"
+/* bm25 weights of title, keywords (tags and synonyms), summary, body, area. */
+#define RANK_FUNCTION "bm25(10.0, 6.0, 3.0, 1.0, 0.0)"
+/* Candidates ranked by FTS5 for each result asked for. */
+#define CANDIDATES_PER_RESULT 3
+#define MIN_CANDIDATES 30
+#define AREA_BOOST 1.5
+#define SNIPPET_TOKENS 14
+
+struct _LotsIndex {
+  sqlite3 *db;
+  char *filename;
+  GHashTable *statements;        /* SQL → prepared sqlite3_stmt */
+  LotsTokenizerHooks hooks;
+  GHashTable *document_terms;    /* tokens of the row being written */
+  GHashTable *term_deltas;       /* lang \n token → document frequency change */
+  const char *collect_lang;
+};
+
+static const char schema_sql[] =
+  "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+  "CREATE TABLE IF NOT EXISTS sources ("
+  "  id TEXT PRIMARY KEY, title TEXT, owner TEXT, kind TEXT NOT NULL,"
+  "  location TEXT, revision TEXT, indexed_at TEXT);"
+  "CREATE TABLE IF NOT EXISTS areas ("
+  "  id TEXT PRIMARY KEY, position INTEGER, title TEXT, title_en TEXT, description TEXT);"
+  "CREATE TABLE IF NOT EXISTS articles ("
+  "  rowid INTEGER PRIMARY KEY, source TEXT NOT NULL, path TEXT NOT NULL,"
+  "  id TEXT NOT NULL, lang TEXT NOT NULL, title TEXT NOT NULL, area TEXT NOT NULL,"
+  "  keywords TEXT NOT NULL, summary TEXT NOT NULL, body TEXT NOT NULL,"
+  "  markdown TEXT NOT NULL, tags TEXT NOT NULL, synonyms TEXT NOT NULL,"
+  "  owner TEXT, valid_from TEXT, valid_until TEXT, revision TEXT,"
+  "  UNIQUE (id, lang));"
+  "CREATE INDEX IF NOT EXISTS articles_by_source ON articles (source);"
+  "CREATE TABLE IF NOT EXISTS terms ("
+  "  lang TEXT NOT NULL, term TEXT NOT NULL, df INTEGER NOT NULL,"
+  "  PRIMARY KEY (lang, term)) WITHOUT ROWID;";
+
+static const char select_version_sql[] = "SELECT value FROM meta WHERE key = 'schema'";
+static const char insert_version_sql[] = "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', ?1)";
+static const char has_term_sql[] = "SELECT 1 FROM terms WHERE lang = ?1 AND term = ?2";
+static const char complete_sql[] =
+  "SELECT term FROM terms WHERE lang = ?1 AND term > ?2 AND term < ?3 ORDER BY df DESC LIMIT ?4";
+static const char add_term_sql[] =
+  "INSERT INTO terms (lang, term, df) VALUES (?1, ?2, ?3) "
+  "ON CONFLICT (lang, term) DO UPDATE SET df = df + excluded.df";
+static const char drop_unused_terms_sql[] = "DELETE FROM terms WHERE df <= 0";
+static const char find_clash_sql[] =
+  "SELECT source, path FROM articles WHERE id = ?1 AND lang = ?2 AND source != ?3";
+static const char select_source_rows_sql[] =
+  "SELECT rowid, lang, title, keywords, summary, body, area FROM articles WHERE source = ?1";
+static const char delete_source_rows_sql[] = "DELETE FROM articles WHERE source = ?1";
+static const char insert_article_sql[] =
+  "INSERT INTO articles (source, path, id, lang, title, area, keywords, summary, body,"
+  " markdown, tags, synonyms, owner, valid_from, valid_until, revision)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
+static const char upsert_source_sql[] =
+  "INSERT OR REPLACE INTO sources (id, title, owner, kind, location, revision, indexed_at)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))";
+static const char delete_source_sql[] = "DELETE FROM sources WHERE id = ?1";
+static const char select_revision_sql[] = "SELECT revision FROM sources WHERE id = ?1";
+static const char list_sources_sql[] =
+  "SELECT s.id, s.title, s.owner, s.kind, s.location, s.revision, s.indexed_at,"
+  " (SELECT count(*) FROM articles a WHERE a.source = s.id) FROM sources s ORDER BY s.id";
+static const char delete_areas_sql[] = "DELETE FROM areas";
+static const char insert_area_sql[] =
+  "INSERT INTO areas (id, position, title, title_en, description) VALUES (?1, ?2, ?3, ?4, ?5)";
+static const char list_areas_sql[] =
+  "SELECT id, title, title_en, description FROM areas ORDER BY position";
+static const char select_hit_sql[] =
+  "SELECT id, lang, title, area, summary, source, revision, valid_from, valid_until"
+  " FROM articles WHERE rowid = ?1";
+static const char select_translations_sql[] =
+  "SELECT lang FROM articles WHERE id = ?1 AND lang != ?2 ORDER BY lang";
+static const char select_article_sql[] =
+  "SELECT id, lang, title, area, summary, owner, valid_from, valid_until, tags, synonyms,"
+  " markdown, body, path, source, revision FROM articles"
+  " WHERE id = ?1 AND (?2 IS NULL OR lang = ?2) ORDER BY lang = 'sv' DESC, lang LIMIT 1";
+
+/* ---- errors and statements ------------------------------------------------- */
+
+static gboolean
+db_error (LotsIndex  *self,
+          GError    **error,
+          const char *what)
+{
+  int code = sqlite3_errcode (self->db);
+
+  g_set_error (error, LOTS_ERROR, code == SQLITE_BUSY || code == SQLITE_LOCKED ? LOTS_ERROR_BUSY : LOTS_ERROR_DATABASE,
+               "%s: %s: %s", self->filename, what, sqlite3_errmsg (self->db));
+  return FALSE;
+}
+
+/* Prepares sql once per connection and returns it reset and unbound. */
+static sqlite3_stmt *
+statement (LotsIndex   *self,
+           const char  *sql,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      db_error (self, error, "preparing a statement");
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+static gboolean
+exec (LotsIndex   *self,
+      const char  *sql,
+      GError     **error)
+{
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return db_error (self, error, sql);
+  return TRUE;
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           index,
+           const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           column)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, column);
+  return text ? g_strdup ((const char *) text) : NULL;
+}
+
+/* A language's FTS5 table name. Table names cannot be bound parameters;
+ * lang has been checked to be two or three lower-case letters, so it is safe
+ * to splice into SQL. */
+static char *
+fts_table (const char *lang)
+{
+  g_assert (lots_text_is_lang (lang));
+  return g_strdup_printf ("fts_%s", lang);
+}
+
+static gboolean
+ensure_fts_table (LotsIndex   *self,
+                  const char  *lang,
+                  GError     **error)
+{
+  g_autofree char *table = fts_table (lang);
+  g_autofree char *sql = NULL;
+
+  sql = g_strdup_printf ("CREATE VIRTUAL TABLE IF NOT EXISTS %s USING fts5 ("
+                         " title, keywords, summary, body, area,"
+                         " content = 'articles', content_rowid = 'rowid',"
+                         " tokenize = 'lots %s');"
+                         "INSERT INTO %s (%s, rank) VALUES ('rank', '" RANK_FUNCTION "');",
+                         table, lang, table, table);
+  return exec (self, sql, error);
+}
+
+static gboolean
+fts_table_exists (LotsIndex  *self,
+                  const char *lang)
+{
+  g_autofree char *table = fts_table (lang);
+  sqlite3_stmt *stmt = statement (self, "SELECT 1 FROM sqlite_master WHERE name = ?1", NULL);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, table);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+/* ---- collecting document frequencies -------------------------------------- */
+
+static void
+collect_token (const char *token,
+               gsize       length,
+               gpointer    user_data)
+{
+  LotsIndex *self = user_data;
+
+  /* Compound-part tokens are never completed or spell-checked against. */
+  if (token[0] == LOTS_TOKEN_PART[0] || self->collect_lang == NULL)
+    return;
+  if (!g_hash_table_contains (self->document_terms, token))
+    g_hash_table_add (self->document_terms, g_strndup (token, length));
+}
+
+/* After one row was written (sign +1) or deleted (-1): count each of its
+ * distinct tokens once towards the vocabulary's document frequencies. */
+static void
+account_document (LotsIndex  *self,
+                  const char *lang,
+                  int         sign)
+{
+  GHashTableIter iter;
+  gpointer token;
+
+  g_hash_table_iter_init (&iter, self->document_terms);
+  while (g_hash_table_iter_next (&iter, &token, NULL))
+    {
+      g_autofree char *key = g_strconcat (lang, "\n", (char *) token, NULL);
+      gint delta = GPOINTER_TO_INT (g_hash_table_lookup (self->term_deltas, key));
+      g_hash_table_replace (self->term_deltas, g_steal_pointer (&key), GINT_TO_POINTER (delta + sign));
+    }
+  g_hash_table_remove_all (self->document_terms);
+}
+
+static gboolean
+flush_term_deltas (LotsIndex  *self,
+                   GError    **error)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->term_deltas);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const char *newline = strchr (key, '\n');
+      g_autofree char *lang = g_strndup (key, (gsize) (newline - (char *) key));
+      sqlite3_stmt *stmt;
+
+      if (GPOINTER_TO_INT (value) == 0)
+        continue;
+      stmt = statement (self, add_term_sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      bind_text (stmt, 1, lang);
+      bind_text (stmt, 2, newline + 1);
+      sqlite3_bind_int (stmt, 3, GPOINTER_TO_INT (value));
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        return db_error (self, error, "updating the vocabulary");
+    }
+  g_hash_table_remove_all (self->term_deltas);
+  return exec (self, drop_unused_terms_sql, error);
+}
+
+/* ---- opening --------------------------------------------------------------- */
+
+static gboolean
+schema_is_current (LotsIndex *self)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean current = FALSE;
+
+  if (sqlite3_prepare_v2 (self->db, select_version_sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    current = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), SCHEMA_VERSION) == 0;
+  sqlite3_finalize (stmt);
+  return current;
+}
+
+static gboolean
+is_empty_database (LotsIndex *self)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean empty = FALSE;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT count(*) FROM sqlite_master", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    empty = sqlite3_column_int (stmt, 0) == 0;
+  sqlite3_finalize (stmt);
+  return empty;
+}
+
+static void
+remove_database_files (const char *filename)
+{
+  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (filename, suffixes[i], NULL);
+      g_unlink (path);
+    }
+}
+
+static gboolean
+open_connection (LotsIndex  *self,
+                 GError    **error)
+{
+  if (sqlite3_open_v2 (self->filename, &self->db,
+                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+    return db_error (self, error, "opening the index");
+  sqlite3_busy_timeout (self->db, 10000);
+  sqlite3_extended_result_codes (self->db, 0);
+  if (!lots_tokenizer_register (self->db, &self->hooks, error))
+    return FALSE;
+  return exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", error);
+}
+
+static void
+close_connection (LotsIndex *self)
+{
+  g_hash_table_remove_all (self->statements);
+  sqlite3_close_v2 (self->db);
+  self->db = NULL;
+}
+
+static gboolean
+create_schema (LotsIndex  *self,
+               GError    **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!exec (self, schema_sql, error) || !ensure_fts_table (self, "sv", error))
+    goto fail;
+  stmt = statement (self, insert_version_sql, error);
+  if (stmt == NULL)
+    goto fail;
+  bind_text (stmt, 1, SCHEMA_VERSION);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      db_error (self, error, "writing the schema version");
+      goto fail;
+    }
+  return exec (self, "COMMIT", error);
+
+fail:
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+static void
+free_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+/* Opens (creating if needed) the index at filename. An index written by
+ * another version of Lots, or one that is not a database at all, is thrown
+ * away and recreated empty: it is a cache of the sources. */
+LotsIndex *
+lots_index_open (const char  *filename,
+                 GError     **error)
+{
+  g_autoptr(LotsIndex) self = g_new0 (LotsIndex, 1);
+
+  g_return_val_if_fail (filename != NULL, NULL);
+
+  self->filename = g_strdup (filename);
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_statement);
+  self->document_terms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->term_deltas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->hooks.collect = collect_token;
+  self->hooks.user_data = self;
+
+  if (!open_connection (self, error))
+    return NULL;
+  if (!schema_is_current (self))
+    {
+      if (!is_empty_database (self))
+        {
+          g_debug ("%s is from another version or damaged; rebuilding it", filename);
+          close_connection (self);
+          remove_database_files (filename);
+          if (!open_connection (self, error))
+            return NULL;
+        }
+      if (!create_schema (self, error))
+        return NULL;
+    }
+  return g_steal_pointer (&self);
+}
+
+void
+lots_index_close (LotsIndex *self)
+{
+  if (self == NULL)
+    return;
+  if (self->db != NULL)
+    close_connection (self);
+  g_hash_table_unref (self->statements);
+  g_hash_table_unref (self->document_terms);
+  g_hash_table_unref (self->term_deltas);
+  g_free (self->filename);
+  g_free (self);
+}
+
+/* ---- writing a source ------------------------------------------------------- */
+
+static gboolean
+check_clashes (LotsIndex   *self,
+               LotsSource  *source,
+               GError     **error)
+{
+  g_autoptr(GString) clashes = g_string_new (NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < source->articles->len; i++)
+    {
+      const LotsArticle *article = g_ptr_array_index (source->articles, i);
+      sqlite3_stmt *stmt = statement (self, find_clash_sql, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      bind_text (stmt, 1, article->id);
+      bind_text (stmt, 2, article->lang);
+      bind_text (stmt, 3, source->manifest->id);
+      if (sqlite3_step (stmt) == SQLITE_ROW && n++ < 20)
+        g_string_append_printf (clashes, "\n%s:%u: id '%s' is already published by source '%s' (%s)",
+                                article->path, article->id_line, article->id,
+                                sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1));
+    }
+  if (n == 0)
+    return TRUE;
+  g_set_error (error, LOTS_ERROR, LOTS_ERROR_INVALID_CONTENT,
+               "%u article id(s) of source '%s' belong to another source:%s",
+               n, source->manifest->id, clashes->str);
+  return FALSE;
+}
+
+static gboolean
+write_fts_row (LotsIndex    *self,
+               const char   *lang,
+               gboolean      delete,
+               sqlite3_int64 rowid,
+               const char   *values[5],
+               GError      **error)
+{
+  g_autofree char *table = fts_table (lang);
+  g_autofree char *sql = delete
+    ? g_strdup_printf ("INSERT INTO %s (%s, rowid, title, keywords, summary, body, area)"
+                       " VALUES ('delete', ?1, ?2, ?3, ?4, ?5, ?6)", table, table)
+    : g_strdup_printf ("INSERT INTO %s (rowid, title, keywords, summary, body, area)"
+                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", table);
+  sqlite3_stmt *stmt = statement (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  for (int i = 0; i < 5; i++)
+    bind_text (stmt, i + 2, values[i]);
+  self->collect_lang = lang;
+  rc = sqlite3_step (stmt);
+  self->collect_lang = NULL;
+  if (rc != SQLITE_DONE)
+    {
+      g_hash_table_remove_all (self->document_terms);
+      return db_error (self, error, "updating the full-text index");
+    }
+  account_document (self, lang, delete ? -1 : +1);
+  return TRUE;
+}
+
+static gboolean
+delete_source_rows (LotsIndex   *self,
+                    const char  *source_id,
+                    GError     **error)
+{
+  sqlite3_stmt *rows = NULL;
+  int rc;
+
+  /* A separate statement: the loop below runs other cached statements. */
+  if (sqlite3_prepare_v2 (self->db, select_source_rows_sql, -1, &rows, NULL) != SQLITE_OK)
+    return db_error (self, error, "reading a source's articles");
+  bind_text (rows, 1, source_id);
+  while ((rc = sqlite3_step (rows)) == SQLITE_ROW)
+    {
+      const char *values[5];
+      const char *lang = (const char *) sqlite3_column_text (rows, 1);
+
+      for (int i = 0; i < 5; i++)
+        values[i] = (const char *) sqlite3_column_text (rows, i + 2);
+      if (!lots_text_is_lang (lang) || !write_fts_row (self, lang, TRUE, sqlite3_column_int64 (rows, 0), values, error))
+        {
+          sqlite3_finalize (rows);
+          if (error && !*error)
+            g_set_error (error, LOTS_ERROR, LOTS_ERROR_DATABASE, "bad language code in the index");
+          return FALSE;
+        }
+    }
+  sqlite3_finalize (rows);
+  if (rc != SQLITE_DONE)
+    return db_error (self, error, "reading a source's articles");
+
+  {
+    sqlite3_stmt *stmt = statement (self, delete_source_rows_sql, error);
+    if (stmt == NULL)
+      return FALSE;
+    bind_text (stmt, 1, source_id);
+    if (sqlite3_step (stmt) != SQLITE_DONE)
+      return db_error (self, error, "removing a source's articles");
+  }
+  return TRUE;
+}
+
+static char *
+join_or_empty (GStrv list)
+{
+  return list ? g_strjoinv ("\n", list) : g_strdup ("");
+}
+
+static gboolean
+insert_article (LotsIndex         *self,
+                const char        *source_id,
+                const char        *revision,
+                const LotsArticle *article,
+                GError           **error)
+{
+  g_autofree char *tags = join_or_empty (article->tags);
+  g_autofree char *synonyms = join_or_empty (article->synonyms);
+  g_autofree char *keywords = g_strconcat (tags, "\n", synonyms, NULL);
+  const char *values[5] = { article->title, keywords, article->summary ? article->summary : "",
+                            article->text, article->area };
+  sqlite3_stmt *stmt = statement (self, insert_article_sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, source_id);
+  bind_text (stmt, 2, article->path);
+  bind_text (stmt, 3, article->id);
+  bind_text (stmt, 4, article->lang);
+  bind_text (stmt, 5, article->title);
+  bind_text (stmt, 6, article->area);
+  bind_text (stmt, 7, keywords);
+  bind_text (stmt, 8, values[2]);
+  bind_text (stmt, 9, article->text);
+  bind_text (stmt, 10, article->markdown);
+  bind_text (stmt, 11, tags);
+  bind_text (stmt, 12, synonyms);
+  bind_text (stmt, 13, article->owner);
+  bind_text (stmt, 14, article->valid_from);
+  bind_text (stmt, 15, article->valid_until);
+  bind_text (stmt, 16, revision);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return db_error (self, error, "adding an article");
+  if (!fts_table_exists (self, article->lang) && !ensure_fts_table (self, article->lang, error))
+    return FALSE;
+  return write_fts_row (self, article->lang, FALSE, sqlite3_last_insert_rowid (self->db), values, error);
+}
+
+static gboolean
+write_source_row (LotsIndex   *self,
+                  LotsSource  *source,
+                  const char  *kind,
+                  const char  *location,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = statement (self, upsert_source_sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, source->manifest->id);
+  bind_text (stmt, 2, source->manifest->title);
+  bind_text (stmt, 3, source->manifest->owner);
+  bind_text (stmt, 4, kind);
+  bind_text (stmt, 5, location);
+  bind_text (stmt, 6, source->revision);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return db_error (self, error, "recording the source");
+  return TRUE;
+}
+
+/* Replaces everything the index holds of source->manifest->id with source's
+ * articles, in one transaction: a search sees the old version or the new,
+ * never half of each. Fails, changing nothing, if an article id (per
+ * language) belongs to another source. */
+gboolean
+lots_index_put_source (LotsIndex   *self,
+                       LotsSource  *source,
+                       const char  *kind,
+                       const char  *location,
+                       GError     **error)
+{
+  g_return_val_if_fail (self != NULL && source != NULL && source->manifest != NULL, FALSE);
+
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!check_clashes (self, source, error) || !delete_source_rows (self, source->manifest->id, error))
+    goto fail;
+  for (guint i = 0; i < source->articles->len; i++)
+    if (!insert_article (self, source->manifest->id, source->revision,
+                         g_ptr_array_index (source->articles, i), error))
+      goto fail;
+  if (!flush_term_deltas (self, error) || !write_source_row (self, source, kind, location, error))
+    goto fail;
+  return exec (self, "COMMIT", error);
+
+fail:
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  g_hash_table_remove_all (self->term_deltas);
+  return FALSE;
+}
+
+gboolean
+lots_index_remove_source (LotsIndex   *self,
+                          const char  *source_id,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!delete_source_rows (self, source_id, error) || !flush_term_deltas (self, error))
+    goto fail;
+  stmt = statement (self, delete_source_sql, error);
+  if (stmt == NULL)
+    goto fail;
+  bind_text (stmt, 1, source_id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      db_error (self, error, "removing the source");
+      goto fail;
+    }
+  return exec (self, "COMMIT", error);
+
+fail:
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  g_hash_table_remove_all (self->term_deltas);
+  return FALSE;
+}
+
+char *
+lots_index_dup_revision (LotsIndex  *self,
+                         const char *source_id)
+{
+  sqlite3_stmt *stmt = statement (self, select_revision_sql, NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, source_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return column_dup (stmt, 0);
+}
+
+void
+lots_indexed_source_free (LotsIndexedSource *source)
+{
+  if (source == NULL)
+    return;
+  g_free (source->id);
+  g_free (source->title);
+  g_free (source->owner);
+  g_free (source->kind);
+  g_free (source->location);
+  g_free (source->revision);
+  g_free (source->indexed_at);
+  g_free (source);
+}
+
+GPtrArray *
+lots_index_list_sources (LotsIndex  *self,
+                         GError    **error)
+{
+  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) lots_indexed_source_free);
+  sqlite3_stmt *stmt = statement (self, list_sources_sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LotsIndexedSource *s = g_new0 (LotsIndexedSource, 1);
+      s->id = column_dup (stmt, 0);
+      s->title = column_dup (stmt, 1);
+      s->owner = column_dup (stmt, 2);
+      s->kind = column_dup (stmt, 3);
+      s->location = column_dup (stmt, 4);
+      s->revision = column_dup (stmt, 5);
+      s->indexed_at = column_dup (stmt, 6);
+      s->n_articles = (guint) sqlite3_column_int (stmt, 7);
+      g_ptr_array_add (sources, s);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      db_error (self, error, "listing sources");
+      return NULL;
+    }
+  return g_steal_pointer (&sources);
+}
+
+gboolean
+lots_index_put_areas (LotsIndex   *self,
+                      GPtrArray   *areas,
+                      GError     **error)
+{
+  if (!exec (self, "BEGIN IMMEDIATE", error) || !exec (self, delete_areas_sql, error))
+    goto fail;
+  for (guint i = 0; i < areas->len; i++)
+    {
+      const LotsArea *area = g_ptr_array_index (areas, i);
+      sqlite3_stmt *stmt = statement (self, insert_area_sql, error);
+
+      if (stmt == NULL)
+        goto fail;
+      bind_text (stmt, 1, area->id);
+      sqlite3_bind_int (stmt, 2, (int) i);
+      bind_text (stmt, 3, area->title);
+      bind_text (stmt, 4, area->title_en);
+      bind_text (stmt, 5, area->description);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          db_error (self, error, "recording an area");
+          goto fail;
+        }
+    }
+  return exec (self, "COMMIT", error);
+
+fail:
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+GPtrArray *
+lots_index_list_areas (LotsIndex  *self,
+                       GError    **error)
+{
+  g_autoptr(GPtrArray) areas = g_ptr_array_new_with_free_func ((GDestroyNotify) lots_area_free);
+  sqlite3_stmt *stmt = statement (self, list_areas_sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LotsArea *area = g_new0 (LotsArea, 1);
+      area->id = column_dup (stmt, 0);
+      area->title = column_dup (stmt, 1);
+      area->title_en = column_dup (stmt, 2);
+      area->description = column_dup (stmt, 3);
+      g_ptr_array_add (areas, area);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      db_error (self, error, "listing areas");
+      return NULL;
+    }
+  return g_steal_pointer (&areas);
+}
+
+/* ---- vocabulary for the planner ---------------------------------------------- */
+
+typedef struct {
+  LotsIndex *index;
+  const char *lang;
+} Vocabulary;
+
+static gboolean
+vocabulary_has_term (const char *term,
+                     gpointer    user_data)
+{
+  Vocabulary *v = user_data;
+  sqlite3_stmt *stmt = statement (v->index, has_term_sql, NULL);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, v->lang);
+  bind_text (stmt, 2, term);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+static GPtrArray *
+vocabulary_complete (const char *prefix,
+                     guint       max,
+                     gpointer    user_data)
+{
+  Vocabulary *v = user_data;
+  GPtrArray *terms = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *upper = g_strconcat (prefix, "\xff", NULL); /* above every UTF-8 continuation */
+  sqlite3_stmt *stmt = statement (v->index, complete_sql, NULL);
+
+  if (stmt == NULL)
+    return terms;
+  bind_text (stmt, 1, v->lang);
+  bind_text (stmt, 2, prefix);
+  bind_text (stmt, 3, upper);
+  sqlite3_bind_int (stmt, 4, (int) max);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (terms, column_dup (stmt, 0));
+  return terms;
+}
+
+/* ---- search ----------------------------------------------------------------- */
+
+typedef struct {
+  sqlite3_int64 rowid;
+  double score;
+} Candidate;
+
+static void
+search_hit_free (LotsSearchHit *hit)
+{
+  g_free (hit->id);
+  g_free (hit->lang);
+  g_free (hit->title);
+  g_free (hit->area);
+  g_free (hit->summary);
+  g_free (hit->snippet);
+  g_free (hit->source);
+  g_free (hit->revision);
+  g_strfreev (hit->translations);
+  g_free (hit);
+}
+
+void
+lots_search_result_free (LotsSearchResult *result)
+{
+  if (result == NULL)
+    return;
+  g_ptr_array_unref (result->hits);
+  g_free (result->suggestion);
+  g_free (result->fts_query);
+  g_free (result);
+}
+
+static gboolean
+rank_candidates (LotsIndex   *self,
+                 const char  *lang,
+                 const char  *match,
+                 guint        n,
+                 GArray      *candidates,
+                 GError     **error)
+{
+  g_autofree char *table = fts_table (lang);
+  g_autofree char *sql = g_strdup_printf ("SELECT rowid, rank FROM %s WHERE %s MATCH ?1 ORDER BY rank LIMIT ?2",
+                                          table, table);
+  sqlite3_stmt *stmt = statement (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, match);
+  sqlite3_bind_int (stmt, 2, (int) n);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      /* bm25 is negative, lower is better; flip it so higher is better. */
+      Candidate c = { sqlite3_column_int64 (stmt, 0), -sqlite3_column_double (stmt, 1) };
+      g_array_append_val (candidates, c);
+    }
+  if (rc != SQLITE_DONE)
+    return db_error (self, error, "searching");
+  return TRUE;
+}
+
+/* Snippets cross paragraph and table boundaries; shown as one line. */
+static char *
+one_line (char *text)
+{
+  char *out = text;
+  gboolean space = FALSE;
+
+  if (text == NULL)
+    return NULL;
+  for (char *p = text; *p; p++)
+    {
+      if (g_ascii_isspace (*p))
+        space = out != text;
+      else
+        {
+          if (space)
+            *out++ = ' ';
+          space = FALSE;
+          *out++ = *p;
+        }
+    }
+  *out = '\0';
+  return text;
+}
+
+static char *
+snippet_for (LotsIndex               *self,
+             const char              *lang,
+             const char              *match,
+             sqlite3_int64            rowid,
+             const LotsSearchOptions *options)
+{
+  g_autofree char *table = fts_table (lang);
+  g_autofree char *sql = g_strdup_printf ("SELECT snippet(%s, 3, ?1, ?2, '…', %d) FROM %s"
+                                          " WHERE %s MATCH ?3 AND rowid = ?4",
+                                          table, SNIPPET_TOKENS, table, table);
+  sqlite3_stmt *stmt = statement (self, sql, NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, options->mark_open ? options->mark_open : "«");
+  bind_text (stmt, 2, options->mark_close ? options->mark_close : "»");
+  bind_text (stmt, 3, match);
+  sqlite3_bind_int64 (stmt, 4, rowid);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return one_line (column_dup (stmt, 0));
+}
+
+static GStrv
+translations_of (LotsIndex  *self,
+                 const char *id,
+                 const char *lang)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt = statement (self, select_translations_sql, NULL);
+
+  if (stmt != NULL)
+    {
+      bind_text (stmt, 1, id);
+      bind_text (stmt, 2, lang);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+    }
+  return g_strv_builder_end (builder);
+}
+
+static LotsSearchHit *
+load_hit (LotsIndex               *self,
+          const Candidate         *c,
+          const char              *today)
+{
+  sqlite3_stmt *stmt = statement (self, select_hit_sql, NULL);
+  LotsSearchHit *hit;
+  const char *from, *until;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, c->rowid);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  hit = g_new0 (LotsSearchHit, 1);
+  hit->id = column_dup (stmt, 0);
+  hit->lang = column_dup (stmt, 1);
+  hit->title = column_dup (stmt, 2);
+  hit->area = column_dup (stmt, 3);
+  hit->summary = column_dup (stmt, 4);
+  hit->source = column_dup (stmt, 5);
+  hit->revision = column_dup (stmt, 6);
+  from = (const char *) sqlite3_column_text (stmt, 7);
+  until = (const char *) sqlite3_column_text (stmt, 8);
+  hit->current = !(from && strcmp (today, from) < 0) && !(until && strcmp (today, until) > 0);
+  hit->score = c->score;
+  hit->rowid = c->rowid;
+  return hit;
+}
+
+static int
+compare_hits (gconstpointer a,
+              gconstpointer b)
+{
+  const LotsSearchHit *x = *(LotsSearchHit * const *) a;
+  const LotsSearchHit *y = *(LotsSearchHit * const *) b;
+
+  if (x->current != y->current)
+    return x->current ? -1 : 1;
+  return (x->score < y->score) - (x->score > y->score);
+}
+
+/* One planned query, start to end: candidates, re-ranking, details. */
+static GPtrArray *
+run_plan (LotsIndex               *self,
+          const char              *lang,
+          const char              *match,
+          const LotsSearchOptions *options,
+          const char              *today,
+          guint                    limit,
+          GError                 **error)
+{
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) search_hit_free);
+
+  if (!rank_candidates (self, lang, match, MAX (limit * CANDIDATES_PER_RESULT, MIN_CANDIDATES), candidates, error))
+    return NULL;
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      LotsSearchHit *hit = load_hit (self, &g_array_index (candidates, Candidate, i), today);
+      if (hit == NULL)
+        continue;
+      if (options->boost_area && g_strcmp0 (hit->area, options->boost_area) == 0)
+        hit->score *= AREA_BOOST;
+      g_ptr_array_add (hits, hit);
+    }
+  g_ptr_array_sort (hits, compare_hits);
+  if (hits->len > limit)
+    g_ptr_array_set_size (hits, limit);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      LotsSearchHit *hit = g_ptr_array_index (hits, i);
+
+      hit->snippet = snippet_for (self, lang, match, hit->rowid, options);
+      if (hit->snippet == NULL)
+        hit->snippet = g_strdup (hit->summary ? hit->summary : "");
+      hit->translations = translations_of (self, hit->id, hit->lang);
+    }
+  return g_steal_pointer (&hits);
+}
+
+static char *
+with_area (const char *match,
+           const char *area)
+{
+  g_autofree char *escaped = NULL;
+
+  if (area == NULL)
+    return g_strdup (match);
+  escaped = g_strdup (area);
+  g_strdelimit (escaped, "\"", ' ');
+  return g_strdup_printf ("area : \"%s\" AND (%s)", escaped, match);
+}
+
+static char *
+local_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/* Runs a plan: whole words first; if that leaves room, articles where a word
+ * is only part of a compound fill it, ranked below. */
+static GPtrArray *
+run_tiers (LotsIndex               *self,
+           const char              *lang,
+           const LotsQueryPlan     *plan,
+           LotsQueryFlags           flags,
+           const LotsSearchOptions *options,
+           const char              *today,
+           guint                    limit,
+           char                   **match_out,
+           GError                 **error)
+{
+  g_autofree char *match = with_area (lots_query_plan_to_fts5 (plan, flags), options->area);
+  g_autoptr(GPtrArray) hits = run_plan (self, lang, match, options, today, limit, error);
+  g_autofree char *with_parts = NULL;
+  g_autoptr(GPtrArray) more = NULL;
+  double floor = 0;
+
+  if (hits == NULL)
+    return NULL;
+  if (hits->len < limit && lots_query_plan_is_widenable (plan))
+    {
+      with_parts = with_area (lots_query_plan_to_fts5 (plan, flags | LOTS_QUERY_WIDER), options->area);
+      more = run_plan (self, lang, with_parts, options, today, limit, error);
+      if (more == NULL)
+        return NULL;
+      for (guint i = 0; i < hits->len; i++)
+        floor = i == 0 ? ((LotsSearchHit *) g_ptr_array_index (hits, i))->score
+                       : MIN (floor, ((LotsSearchHit *) g_ptr_array_index (hits, i))->score);
+      for (guint i = 0; i < more->len && hits->len < limit; i++)
+        {
+          LotsSearchHit *hit = g_ptr_array_index (more, i);
+          gboolean seen = FALSE;
+
+          for (guint j = 0; j < hits->len && !seen; j++)
+            seen = ((LotsSearchHit *) g_ptr_array_index (hits, j))->rowid == hit->rowid;
+          if (seen)
+            continue;
+          /* Below every whole-word hit, in the order of their own ranking. */
+          if (hits->len > 0)
+            hit->score = MIN (hit->score, floor * 0.99);
+          g_ptr_array_add (hits, g_ptr_array_steal_index (more, i--));
+        }
+      g_free (match);
+      match = g_steal_pointer (&with_parts);
+    }
+  *match_out = g_steal_pointer (&match);
+  return g_steal_pointer (&hits);
+}
+
+/* Searches the articles of one language. See the top of the file. */
+LotsSearchResult *
+lots_index_search (LotsIndex               *self,
+                   const char              *query,
+                   const LotsSearchOptions *options,
+                   GError                 **error)
+{
+  static const LotsSearchOptions defaults = { 0 };
+  g_autoptr(LotsSearchResult) result = g_new0 (LotsSearchResult, 1);
+  g_autoptr(LotsQueryPlan) plan = NULL;
+  g_autofree char *today = NULL;
+  const char *lang;
+  Vocabulary vocabulary_data;
+  LotsVocabulary vocabulary = { vocabulary_has_term, vocabulary_complete, &vocabulary_data };
+  guint limit;
+
+  g_return_val_if_fail (self != NULL && query != NULL, NULL);
+
+  if (options == NULL)
+    options = &defaults;
+  lang = options->lang ? options->lang : "sv";
+  limit = options->limit ? options->limit : 10;
+  today = options->today ? g_strdup (options->today) : local_today ();
+  result->hits = g_ptr_array_new_with_free_func ((GDestroyNotify) search_hit_free);
+
+  if (!lots_text_is_lang (lang))
+    {
+      g_set_error (error, LOTS_ERROR, LOTS_ERROR_INVALID_ARGUMENT, "'%s' is not a language code such as sv or en", lang);
+      return NULL;
+    }
+  if (!g_utf8_validate (query, -1, NULL))
+    {
+      g_set_error (error, LOTS_ERROR, LOTS_ERROR_INVALID_ARGUMENT, "the query is not valid UTF-8");
+      return NULL;
+    }
+  if (!fts_table_exists (self, lang))
+    return g_steal_pointer (&result);
+
+  vocabulary_data.index = self;
+  vocabulary_data.lang = lang;
+  plan = lots_query_plan (query, lang, &vocabulary);
+  if (plan->groups->len == 0)
+    return g_steal_pointer (&result);
+
+  g_ptr_array_unref (result->hits);
+  result->hits = run_tiers (self, lang, plan, LOTS_QUERY_ALL_WORDS, options, today, limit, &result->fts_query, error);
+  if (result->hits == NULL)
+    return NULL;
+
+  if (result->hits->len == 0 && !options->no_suggest)
+    {
+      g_autofree char *suggestion = lots_query_suggest (query, plan, lang, &vocabulary);
+      if (suggestion != NULL)
+        {
+          g_autofree char *whole_words = g_strconcat (suggestion, " ", NULL);
+          g_autoptr(LotsQueryPlan) corrected = lots_query_plan (whole_words, lang, &vocabulary);
+          g_autofree char *match = NULL;
+          GPtrArray *hits = run_tiers (self, lang, corrected, LOTS_QUERY_ALL_WORDS, options, today, limit, &match, error);
+
+          if (hits == NULL)
+            return NULL;
+          g_ptr_array_unref (result->hits);
+          result->hits = hits;
+          result->suggestion = g_steal_pointer (&suggestion);
+          g_free (result->fts_query);
+          result->fts_query = g_steal_pointer (&match);
+        }
+    }
+  if (result->hits->len == 0 && plan->groups->len > 1)
+    {
+      g_autofree char *match = NULL;
+      GPtrArray *hits = run_tiers (self, lang, plan, LOTS_QUERY_ANY_WORD, options, today, limit, &match, error);
+
+      if (hits == NULL)
+        return NULL;
+      g_ptr_array_unref (result->hits);
+      result->hits = hits;
+      result->relaxed = hits->len > 0;
+      g_free (result->fts_query);
+      result->fts_query = g_steal_pointer (&match);
+    }
+  return g_steal_pointer (&result);
+}
+
+/* ---- one article -------------------------------------------------------------- */
+
+static GStrv
+split_lines (const char *text)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) lines = g_strsplit (text ? text : "", "\n", -1);
+
+  for (guint i = 0; lines[i]; i++)
+    if (lines[i][0] != '\0')
+      g_strv_builder_add (builder, lines[i]);
+  return g_strv_builder_end (builder);
+}
+
+/* The article id in lang (any language, Swedish first, when lang is NULL). */
+LotsArticle *
+lots_index_get_article (LotsIndex   *self,
+                        const char  *id,
+                        const char  *lang,
+                        char       **source_id,
+                        char       **revision,
+                        GStrv       *translations,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt = statement (self, select_article_sql, error);
+  LotsArticle *article;
+
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, id);
+  bind_text (stmt, 2, lang);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, LOTS_ERROR, LOTS_ERROR_NOT_FOUND, "no article '%s'%s%s", id,
+                   lang ? " in language " : "", lang ? lang : "");
+      return NULL;
+    }
+  article = g_new0 (LotsArticle, 1);
+  article->id = column_dup (stmt, 0);
+  article->lang = column_dup (stmt, 1);
+  article->title = column_dup (stmt, 2);
+  article->area = column_dup (stmt, 3);
+  article->summary = column_dup (stmt, 4);
+  if (article->summary && !*article->summary)
+    g_clear_pointer (&article->summary, g_free);
+  article->owner = column_dup (stmt, 5);
+  article->valid_from = column_dup (stmt, 6);
+  article->valid_until = column_dup (stmt, 7);
+  article->tags = split_lines ((const char *) sqlite3_column_text (stmt, 8));
+  article->synonyms = split_lines ((const char *) sqlite3_column_text (stmt, 9));
+  article->markdown = column_dup (stmt, 10);
+  article->text = column_dup (stmt, 11);
+  article->path = column_dup (stmt, 12);
+  article->links = g_ptr_array_new_with_free_func (g_free);
+  article->link_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  if (source_id)
+    *source_id = column_dup (stmt, 13);
+  if (revision)
+    *revision = column_dup (stmt, 14);
+  if (translations)
+    *translations = translations_of (self, article->id, article->lang);
+  return article;
+}

@@ -1,0 +1,62 @@
+/* lots-query.h — turning what a handler types into an FTS5 query.
+ *
+ * Query planning is where search gets both its relevance and its speed:
+ * each word becomes the set of index tokens it may have been written as
+ * (lemmas, compound parts, the form without å/ä/ö when the word as typed is
+ * unknown), stop words are dropped, and the last word — still being typed —
+ * is expanded to its likeliest completions only, never to every term that
+ * shares its first letters.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* What the planner needs to know about the index's vocabulary. */
+typedef struct {
+  gboolean   (*has_term) (const char *term, gpointer user_data);
+  /* Terms starting with prefix (prefix excluded), most documents first. */
+  GPtrArray *(*complete) (const char *prefix, guint max, gpointer user_data);
+  gpointer user_data;
+} LotsVocabulary;
+
+typedef struct {
+  char *word;             /* as typed */
+  GPtrArray *tokens;      /* char *: index tokens that match it (OR) */
+  GPtrArray *wider_tokens;/* char *: a second tier, used only to fill a short result
+                           * list: compounds the word is part of, and completions
+                           * of a last word that is already a whole word */
+  GPtrArray *phrases;     /* char *: FTS5 phrases for hyphenated words, e.g. "bank" + "id" */
+  gboolean prefix;        /* the word is being typed: completions included */
+  gboolean found;         /* some token of the word is in the index */
+} LotsQueryGroup;
+
+typedef struct {
+  GPtrArray *groups;      /* LotsQueryGroup: all must match (AND) */
+} LotsQueryPlan;
+
+/* How many completions the last, half-typed word expands to. */
+#define LOTS_QUERY_MAX_COMPLETIONS 8
+
+LotsQueryPlan *lots_query_plan          (const char           *query,
+                                         const char           *lang,
+                                         const LotsVocabulary *vocabulary);
+void           lots_query_plan_free     (LotsQueryPlan *plan);
+typedef enum {
+  LOTS_QUERY_ALL_WORDS = 0,       /* every word must match */
+  LOTS_QUERY_ANY_WORD = 1 << 0,   /* some word must match */
+  LOTS_QUERY_WIDER = 1 << 1,      /* include each group's wider tokens */
+} LotsQueryFlags;
+
+char          *lots_query_plan_to_fts5  (const LotsQueryPlan *plan,
+                                         LotsQueryFlags       flags);
+gboolean       lots_query_plan_is_widenable (const LotsQueryPlan *plan);
+char          *lots_query_suggest       (const char           *query,
+                                         const LotsQueryPlan  *plan,
+                                         const char           *lang,
+                                         const LotsVocabulary *vocabulary);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LotsQueryPlan, lots_query_plan_free)
+
+G_END_DECLS

@@ -1,0 +1,312 @@
+/* lots-tokenizer.c — the "lots" FTS5 tokenizer (see the header for what it
+ * emits and why). */
+#define G_LOG_DOMAIN "lots-tokenizer"
+
+#include "config.h"
+
+#include "lots-tokenizer.h"
+
+#include <string.h>
+
+#include "lots-error.h"
+#include "lots-morphology.h"
+
+/* Tokens longer than this are not indexed: no one types them. */
+#define MAX_TOKEN_BYTES 96
+
+typedef struct {
+  LotsMorphology *morphology;
+  LotsTokenizerHooks *hooks;
+} Tokenizer;
+
+/* ---- words --------------------------------------------------------------- */
+
+static gboolean
+is_word_char (const char *p,
+              const char *end)
+{
+  gunichar c;
+
+  if ((guchar) *p < 0x80)
+    return g_ascii_isalnum (*p);
+  c = g_utf8_get_char_validated (p, end - p);
+  if (c == (gunichar) -1 || c == (gunichar) -2)
+    return FALSE;
+  return g_unichar_isalnum (c) || g_unichar_ismark (c);
+}
+
+static const char *
+skip_char (const char *p,
+           const char *end)
+{
+  const char *next = g_utf8_find_next_char (p, end);
+  return next ? next : end;
+}
+
+/* Finds the next word at or after *position. Text is trusted to be UTF-8
+ * only as far as g_utf8_get_char_validated says: invalid bytes separate
+ * words like punctuation does. */
+gboolean
+lots_word_next (const char *text,
+                gsize       length,
+                gsize      *position,
+                LotsWord   *word)
+{
+  const char *end = text + length;
+  const char *p = text + *position;
+
+  while (p < end && !is_word_char (p, end))
+    p = skip_char (p, end);
+  if (p >= end)
+    {
+      *position = length;
+      return FALSE;
+    }
+
+  memset (word, 0, sizeof *word);
+  word->start = (gsize) (p - text);
+  for (;;)
+    {
+      const char *piece = p;
+
+      while (p < end && is_word_char (p, end))
+        p = skip_char (p, end);
+      if (word->n_pieces < G_N_ELEMENTS (word->piece_start))
+        {
+          word->piece_start[word->n_pieces] = (gsize) (piece - text);
+          word->piece_end[word->n_pieces] = (gsize) (p - text);
+          word->n_pieces++;
+        }
+      /* "bank-id": a single hyphen between two word characters joins. */
+      if (p + 1 < end && *p == '-' && is_word_char (p + 1, end) && word->n_pieces < G_N_ELEMENTS (word->piece_start))
+        {
+          p++;
+          continue;
+        }
+      break;
+    }
+  word->end = (gsize) (p - text);
+  *position = word->end;
+  return TRUE;
+}
+
+/* ---- emitting one word's tokens ------------------------------------------ */
+
+typedef struct {
+  LotsTokenEmit emit;
+  gpointer user_data;
+  gboolean colocated;    /* the next token shares the previous one's position */
+  gsize start, end;
+  GPtrArray *seen;       /* tokens emitted at this position */
+} Emitter;
+
+static void
+emit_token (Emitter    *e,
+            const char *marker,
+            const char *token)
+{
+  char buffer[MAX_TOKEN_BYTES + 2];
+  gsize n = strlen (token);
+  gsize m = marker ? 1 : 0;
+
+  if (n == 0 || n + m > MAX_TOKEN_BYTES)
+    return;
+  if (m)
+    buffer[0] = marker[0];
+  memcpy (buffer + m, token, n);
+  buffer[n + m] = '\0';
+  for (guint i = 0; i < e->seen->len; i++)
+    if (g_str_equal (g_ptr_array_index (e->seen, i), buffer))
+      return;
+  g_ptr_array_add (e->seen, g_strdup (buffer));
+  e->emit (buffer, n + m, e->colocated, e->start, e->end, e->user_data);
+  e->colocated = TRUE;
+}
+
+static void
+emit_folded (Emitter    *e,
+             const char *lower)
+{
+  g_autofree char *folded = lots_fold_diacritics (lower);
+
+  if (folded != NULL)
+    emit_token (e, LOTS_TOKEN_FOLDED, folded);
+}
+
+static void
+emit_analysis (Emitter                *e,
+               const LotsWordAnalysis *a)
+{
+  if (a->stop)
+    return;
+  emit_token (e, NULL, a->lower);
+  for (guint i = 0; a->lemmas[i]; i++)
+    emit_token (e, NULL, a->lemmas[i]);
+  for (guint i = 0; a->parts[i]; i++)
+    emit_token (e, LOTS_TOKEN_PART, a->parts[i]);
+  emit_folded (e, a->lower);
+  for (guint i = 0; a->lemmas[i]; i++)
+    emit_folded (e, a->lemmas[i]);
+}
+
+static void
+emit_word (LotsMorphology *morphology,
+           const char     *text,
+           const LotsWord *word,
+           Emitter        *e)
+{
+  e->start = word->start;
+  e->end = word->end;
+  e->colocated = FALSE;
+  g_ptr_array_set_size (e->seen, 0);
+
+  if (word->n_pieces > 1)
+    {
+      /* "bank-id" is indexed as "bankid" too, so both spellings meet. */
+      g_autoptr(GString) joined = g_string_new (NULL);
+      g_autoptr(LotsWordAnalysis) whole = NULL;
+
+      for (guint i = 0; i < word->n_pieces; i++)
+        g_string_append_len (joined, text + word->piece_start[i], (gssize) (word->piece_end[i] - word->piece_start[i]));
+      whole = lots_morphology_analyze (morphology, joined->str, (gssize) joined->len);
+      emit_analysis (e, whole);
+    }
+  for (guint i = 0; i < word->n_pieces; i++)
+    {
+      g_autoptr(LotsWordAnalysis) piece =
+        lots_morphology_analyze (morphology, text + word->piece_start[i],
+                                 (gssize) (word->piece_end[i] - word->piece_start[i]));
+      emit_analysis (e, piece);
+    }
+}
+
+void
+lots_tokenize_document (const char    *lang,
+                        const char    *text,
+                        gsize          length,
+                        LotsTokenEmit  emit,
+                        gpointer       user_data)
+{
+  LotsMorphology *morphology = lots_morphology_get (lang);
+  Emitter e = { emit, user_data, FALSE, 0, 0, g_ptr_array_new_with_free_func (g_free) };
+  gsize position = 0;
+  LotsWord word;
+
+  while (lots_word_next (text, length, &position, &word))
+    emit_word (morphology, text, &word, &e);
+  g_ptr_array_unref (e.seen);
+}
+
+/* ---- the FTS5 tokenizer --------------------------------------------------- */
+
+typedef struct {
+  void *ctx;
+  int (*x_token) (void *, int, const char *, int, int, int);
+  LotsTokenizerHooks *hooks;
+  int rc;
+} Fts5Call;
+
+static void
+emit_to_fts5 (const char *token,
+              gsize       length,
+              gboolean    colocated,
+              gsize       start,
+              gsize       end,
+              gpointer    user_data)
+{
+  Fts5Call *call = user_data;
+
+  if (call->rc != SQLITE_OK)
+    return;
+  call->rc = call->x_token (call->ctx, colocated ? FTS5_TOKEN_COLOCATED : 0,
+                            token, (int) length, (int) start, (int) end);
+  if (call->hooks != NULL && call->hooks->collect != NULL)
+    call->hooks->collect (token, length, call->hooks->user_data);
+}
+
+static int
+x_create (void        *user_data,
+          const char **args,
+          int          n_args,
+          Fts5Tokenizer **out)
+{
+  Tokenizer *tokenizer = g_new0 (Tokenizer, 1);
+  const char *lang = n_args > 0 ? args[0] : "sv";
+
+  tokenizer->morphology = lots_morphology_get (lang);
+  tokenizer->hooks = user_data;
+  *out = (Fts5Tokenizer *) tokenizer;
+  return SQLITE_OK;
+}
+
+static void
+x_delete (Fts5Tokenizer *tokenizer)
+{
+  g_free (tokenizer);
+}
+
+static int
+x_tokenize (Fts5Tokenizer *fts5_tokenizer,
+            void          *ctx,
+            int            flags,
+            const char    *text,
+            int            length,
+            int (*x_token) (void *, int, const char *, int, int, int))
+{
+  Tokenizer *tokenizer = (Tokenizer *) fts5_tokenizer;
+  Fts5Call call = { ctx, x_token, NULL, SQLITE_OK };
+  Emitter e = { emit_to_fts5, &call, FALSE, 0, 0, NULL };
+  gsize position = 0;
+  LotsWord word;
+
+  if (length <= 0)
+    return SQLITE_OK;
+  if (flags & FTS5_TOKENIZE_QUERY)
+    return x_token (ctx, 0, text, length, 0, length);
+
+  if (flags & FTS5_TOKENIZE_DOCUMENT)
+    call.hooks = tokenizer->hooks;
+  e.seen = g_ptr_array_new_with_free_func (g_free);
+  while (call.rc == SQLITE_OK && lots_word_next (text, (gsize) length, &position, &word))
+    emit_word (tokenizer->morphology, text, &word, &e);
+  g_ptr_array_unref (e.seen);
+  return call.rc == SQLITE_DONE ? SQLITE_OK : call.rc;
+}
+
+static fts5_api *
+get_fts5_api (sqlite3 *db)
+{
+  fts5_api *api = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT fts5(?1)", -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  sqlite3_bind_pointer (stmt, 1, (void *) &api, "fts5_api_ptr", NULL);
+  sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  return api;
+}
+
+/* Registers "lots" on db. hooks (may be NULL) must outlive the connection. */
+gboolean
+lots_tokenizer_register (sqlite3            *db,
+                         LotsTokenizerHooks *hooks,
+                         GError            **error)
+{
+  fts5_tokenizer methods = { x_create, x_delete, x_tokenize };
+  fts5_api *api = get_fts5_api (db);
+
+  if (api == NULL)
+    {
+      g_set_error (error, LOTS_ERROR, LOTS_ERROR_DATABASE,
+                   "this SQLite has no FTS5: %s", sqlite3_errmsg (db));
+      return FALSE;
+    }
+  if (api->xCreateTokenizer (api, "lots", hooks, &methods, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, LOTS_ERROR, LOTS_ERROR_DATABASE,
+                   "could not register the Swedish tokenizer: %s", sqlite3_errmsg (db));
+      return FALSE;
+    }
+  return TRUE;
+}
