@@ -25,13 +25,14 @@
 #include "lots-area.h"
 #include "lots-error.h"
 #include "lots-query.h"
+#include "lots-rank.h"
 #include "lots-text.h"
 #include "lots-tokenizer.h"
 
 /* Bump when the schema or what the tokenizer emits changes: an index of an
  * older version is thrown away and rebuilt, which is always safe. */
-#define SCHEMA_VERSION "4"
-/* bm25 weights of title, keywords (tags and synonyms), summary, body, area. */
+#define SCHEMA_VERSION "5"
+/* FTS5's own rank, kept for ad-hoc queries; search ranks with lots_rank(). */
 #define RANK_FUNCTION "bm25(10.0, 6.0, 3.0, 1.0, 0.0)"
 /* Candidates ranked by FTS5 for each result asked for. */
 #define CANDIDATES_PER_RESULT 3
@@ -329,7 +330,7 @@ open_connection (LotsIndex  *self,
     return db_error (self, error, "opening the index");
   sqlite3_busy_timeout (self->db, 10000);
   sqlite3_extended_result_codes (self->db, 0);
-  if (!lots_tokenizer_register (self->db, &self->hooks, error))
+  if (!lots_tokenizer_register (self->db, &self->hooks, error) || !lots_rank_register (self->db, error))
     return FALSE;
   return exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", error);
 }
@@ -857,13 +858,15 @@ static gboolean
 rank_candidates (LotsIndex   *self,
                  const char  *lang,
                  const char  *match,
+                 const char  *phrase_groups,
                  guint        n,
                  GArray      *candidates,
                  GError     **error)
 {
   g_autofree char *table = fts_table (lang);
-  g_autofree char *sql = g_strdup_printf ("SELECT rowid, rank FROM %s WHERE %s MATCH ?1 ORDER BY rank LIMIT ?2",
-                                          table, table);
+  g_autofree char *sql = g_strdup_printf ("SELECT rowid, lots_rank(%s, ?3) AS score FROM %s"
+                                          " WHERE %s MATCH ?1 ORDER BY score DESC LIMIT ?2",
+                                          table, table, table);
   sqlite3_stmt *stmt = statement (self, sql, error);
   int rc;
 
@@ -871,10 +874,10 @@ rank_candidates (LotsIndex   *self,
     return FALSE;
   bind_text (stmt, 1, match);
   sqlite3_bind_int (stmt, 2, (int) n);
+  bind_text (stmt, 3, phrase_groups);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      /* bm25 is negative, lower is better; flip it so higher is better. */
-      Candidate c = { sqlite3_column_int64 (stmt, 0), -sqlite3_column_double (stmt, 1) };
+      Candidate c = { sqlite3_column_int64 (stmt, 0), sqlite3_column_double (stmt, 1) };
       g_array_append_val (candidates, c);
     }
   if (rc != SQLITE_DONE)
@@ -996,6 +999,7 @@ static GPtrArray *
 run_plan (LotsIndex               *self,
           const char              *lang,
           const char              *match,
+          const char              *phrase_groups,
           const LotsSearchOptions *options,
           const char              *today,
           guint                    limit,
@@ -1004,7 +1008,8 @@ run_plan (LotsIndex               *self,
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) search_hit_free);
 
-  if (!rank_candidates (self, lang, match, MAX (limit * CANDIDATES_PER_RESULT, MIN_CANDIDATES), candidates, error))
+  if (!rank_candidates (self, lang, match, phrase_groups, MAX (limit * CANDIDATES_PER_RESULT, MIN_CANDIDATES),
+                        candidates, error))
     return NULL;
   for (guint i = 0; i < candidates->len; i++)
     {
@@ -1028,6 +1033,31 @@ run_plan (LotsIndex               *self,
       hit->translations = translations_of (self, hit->id, hit->lang);
     }
   return g_steal_pointer (&hits);
+}
+
+static char *with_area (const char *match, const char *area);
+
+/* The plan as FTS5, limited to an area if one is given; phrase_groups gets
+ * lots_rank()'s map (the area's phrase, first, does not score). */
+static char *
+plan_match (const LotsQueryPlan *plan,
+            LotsQueryFlags       flags,
+            const char          *area,
+            GString             *phrase_groups)
+{
+  g_autofree char *match = NULL;
+
+  g_string_truncate (phrase_groups, 0);
+  if (area != NULL)
+    g_string_append (phrase_groups, "-1");
+  {
+    g_autoptr(GString) groups = g_string_new (NULL);
+    match = lots_query_plan_to_fts5 (plan, flags, groups);
+    if (phrase_groups->len > 0 && groups->len > 0)
+      g_string_append_c (phrase_groups, ',');
+    g_string_append (phrase_groups, groups->str);
+  }
+  return with_area (match, area);
 }
 
 static char *
@@ -1063,23 +1093,23 @@ run_tiers (LotsIndex               *self,
            char                   **match_out,
            GError                 **error)
 {
-  g_autofree char *match = with_area (lots_query_plan_to_fts5 (plan, flags), options->area);
-  g_autoptr(GPtrArray) hits = run_plan (self, lang, match, options, today, limit, error);
-  g_autofree char *with_parts = NULL;
+  g_autoptr(GString) groups = g_string_new (NULL);
+  g_autofree char *match = plan_match (plan, flags, options->area, groups);
+  g_autoptr(GPtrArray) hits = run_plan (self, lang, match, groups->str, options, today, limit, error);
+  g_autofree char *wider = NULL;
   g_autoptr(GPtrArray) more = NULL;
-  double floor = 0;
+  double floor = G_MAXDOUBLE;
 
   if (hits == NULL)
     return NULL;
   if (hits->len < limit && lots_query_plan_is_widenable (plan))
     {
-      with_parts = with_area (lots_query_plan_to_fts5 (plan, flags | LOTS_QUERY_WIDER), options->area);
-      more = run_plan (self, lang, with_parts, options, today, limit, error);
+      wider = plan_match (plan, flags | LOTS_QUERY_WIDER, options->area, groups);
+      more = run_plan (self, lang, wider, groups->str, options, today, limit, error);
       if (more == NULL)
         return NULL;
       for (guint i = 0; i < hits->len; i++)
-        floor = i == 0 ? ((LotsSearchHit *) g_ptr_array_index (hits, i))->score
-                       : MIN (floor, ((LotsSearchHit *) g_ptr_array_index (hits, i))->score);
+        floor = MIN (floor, ((LotsSearchHit *) g_ptr_array_index (hits, i))->score);
       for (guint i = 0; i < more->len && hits->len < limit; i++)
         {
           LotsSearchHit *hit = g_ptr_array_index (more, i);
@@ -1090,12 +1120,12 @@ run_tiers (LotsIndex               *self,
           if (seen)
             continue;
           /* Below every whole-word hit, in the order of their own ranking. */
-          if (hits->len > 0)
+          if (floor < G_MAXDOUBLE)
             hit->score = MIN (hit->score, floor * 0.99);
           g_ptr_array_add (hits, g_ptr_array_steal_index (more, i--));
         }
       g_free (match);
-      match = g_steal_pointer (&with_parts);
+      match = g_steal_pointer (&wider);
     }
   *match_out = g_steal_pointer (&match);
   return g_steal_pointer (&hits);

@@ -232,9 +232,22 @@ lots_query_plan (const char           *query,
 }
 
 static void
+note_phrase (GString *phrase_groups,
+             guint    group)
+{
+  if (phrase_groups == NULL)
+    return;
+  if (phrase_groups->len > 0)
+    g_string_append_c (phrase_groups, ',');
+  g_string_append_printf (phrase_groups, "%u", group);
+}
+
+static void
 append_alternatives (GString   *fts,
                      GPtrArray *tokens,
-                     gboolean  *first)
+                     gboolean  *first,
+                     GString   *phrase_groups,
+                     guint      group)
 {
   for (guint j = 0; j < tokens->len; j++)
     {
@@ -242,15 +255,19 @@ append_alternatives (GString   *fts,
       if (!*first)
         g_string_append (fts, " OR ");
       g_string_append (fts, quoted);
+      note_phrase (phrase_groups, group);
       *first = FALSE;
     }
 }
 
 /* The FTS5 expression: groups joined by AND (or OR), each a parenthesised
- * OR of quoted tokens and phrases. */
+ * OR of quoted tokens and phrases. If phrase_groups is given, the word each
+ * FTS5 phrase stands for is appended to it, comma-separated, in phrase
+ * order: what lots_rank() needs to score a word by its best alternative. */
 char *
 lots_query_plan_to_fts5 (const LotsQueryPlan *plan,
-                         LotsQueryFlags       flags)
+                         LotsQueryFlags       flags,
+                         GString             *phrase_groups)
 {
   GString *fts = g_string_new (NULL);
 
@@ -262,14 +279,15 @@ lots_query_plan_to_fts5 (const LotsQueryPlan *plan,
       if (fts->len > 0)
         g_string_append (fts, (flags & LOTS_QUERY_ANY_WORD) ? " OR " : " AND ");
       g_string_append_c (fts, '(');
-      append_alternatives (fts, group->tokens, &first);
+      append_alternatives (fts, group->tokens, &first, phrase_groups, i);
       if (flags & LOTS_QUERY_WIDER)
-        append_alternatives (fts, group->wider_tokens, &first);
+        append_alternatives (fts, group->wider_tokens, &first, phrase_groups, i);
       for (guint j = 0; j < group->phrases->len; j++)
         {
           if (!first)
             g_string_append (fts, " OR ");
           g_string_append (fts, g_ptr_array_index (group->phrases, j));
+          note_phrase (phrase_groups, i);
           first = FALSE;
         }
       g_string_append_c (fts, ')');

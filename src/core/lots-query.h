@@ -50,7 +50,8 @@ typedef enum {
 } LotsQueryFlags;
 
 char          *lots_query_plan_to_fts5  (const LotsQueryPlan *plan,
-                                         LotsQueryFlags       flags);
+                                         LotsQueryFlags       flags,
+                                         GString             *phrase_groups);
 gboolean       lots_query_plan_is_widenable (const LotsQueryPlan *plan);
 char          *lots_query_suggest       (const char           *query,
                                          const LotsQueryPlan  *plan,

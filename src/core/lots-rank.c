@@ -1,0 +1,191 @@
+/* lots-rank.c — the lots_rank() FTS5 auxiliary function (see the header). */
+#define G_LOG_DOMAIN "lots-rank"
+
+#include "config.h"
+
+#include "lots-rank.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "lots-error.h"
+
+#define K1 1.2
+#define B 0.75
+#define MAX_COLUMNS 8
+
+static const double column_weights[] = { 5.0, 3.0, 2.0, 1.0, 0.0 };
+
+/* What is computed once per query and kept as FTS5 auxiliary data. */
+typedef struct {
+  int n_phrases;
+  int n_columns;
+  int n_groups;
+  int *group;          /* phrase → word, -1 for phrases that do not score */
+  double *idf;         /* phrase → inverse document frequency */
+  double average_length[MAX_COLUMNS];
+} QueryStats;
+
+static void
+query_stats_free (void *data)
+{
+  QueryStats *stats = data;
+
+  g_free (stats->group);
+  g_free (stats->idf);
+  g_free (stats);
+}
+
+static int
+count_row (const Fts5ExtensionApi *api,
+           Fts5Context            *fts,
+           void                   *user_data)
+{
+  (*(sqlite3_int64 *) user_data)++;
+  return SQLITE_OK;
+}
+
+static int
+parse_groups (QueryStats *stats,
+              const char *map)
+{
+  g_auto(GStrv) items = g_strsplit (map ? map : "", ",", -1);
+
+  for (int i = 0; i < stats->n_phrases; i++)
+    {
+      gint64 g = -1;
+
+      if (items[0] != NULL && i < (int) g_strv_length (items))
+        g = g_ascii_strtoll (items[i], NULL, 10);
+      stats->group[i] = (int) CLAMP (g, -1, stats->n_phrases);
+      stats->n_groups = MAX (stats->n_groups, stats->group[i] + 1);
+    }
+  return SQLITE_OK;
+}
+
+static QueryStats *
+query_stats_new (const Fts5ExtensionApi *api,
+                 Fts5Context            *fts,
+                 const char             *map,
+                 int                    *rc)
+{
+  QueryStats *stats = g_new0 (QueryStats, 1);
+  sqlite3_int64 n_rows = 0;
+
+  stats->n_phrases = api->xPhraseCount (fts);
+  stats->n_columns = MIN (api->xColumnCount (fts), MAX_COLUMNS);
+  stats->group = g_new0 (int, stats->n_phrases + 1);
+  stats->idf = g_new0 (double, stats->n_phrases + 1);
+  parse_groups (stats, map);
+
+  *rc = api->xRowCount (fts, &n_rows);
+  for (int c = 0; *rc == SQLITE_OK && c < stats->n_columns; c++)
+    {
+      sqlite3_int64 total = 0;
+      *rc = api->xColumnTotalSize (fts, c, &total);
+      stats->average_length[c] = n_rows > 0 ? (double) total / (double) n_rows : 1.0;
+    }
+  for (int p = 0; *rc == SQLITE_OK && p < stats->n_phrases; p++)
+    {
+      sqlite3_int64 n_hits = 0;
+      double idf;
+
+      if (stats->group[p] < 0)
+        continue;
+      *rc = api->xQueryPhrase (fts, p, &n_hits, count_row);
+      /* As FTS5's bm25: a term in more than half the rows still counts a little. */
+      idf = log (((double) n_rows - (double) n_hits + 0.5) / ((double) n_hits + 0.5));
+      stats->idf[p] = idf > 1e-6 ? idf : 1e-6;
+    }
+  if (*rc != SQLITE_OK)
+    {
+      query_stats_free (stats);
+      return NULL;
+    }
+  return stats;
+}
+
+static void
+lots_rank (const Fts5ExtensionApi *api,
+           Fts5Context            *fts,
+           sqlite3_context        *context,
+           int                     n_args,
+           sqlite3_value         **args)
+{
+  QueryStats *stats = api->xGetAuxdata (fts, 0);
+  g_autofree int *tf = NULL;
+  g_autofree double *best = NULL;
+  int column_length[MAX_COLUMNS];
+  int n_instances = 0;
+  int rc = SQLITE_OK;
+  double score = 0;
+
+  if (stats == NULL)
+    {
+      stats = query_stats_new (api, fts, n_args > 0 ? (const char *) sqlite3_value_text (args[0]) : NULL, &rc);
+      if (stats == NULL || (rc = api->xSetAuxdata (fts, stats, query_stats_free)) != SQLITE_OK)
+        {
+          sqlite3_result_error_code (context, rc);
+          return;
+        }
+    }
+
+  tf = g_new0 (int, (gsize) stats->n_phrases * MAX_COLUMNS + 1);
+  best = g_new0 (double, stats->n_groups + 1);
+  rc = api->xInstCount (fts, &n_instances);
+  for (int i = 0; rc == SQLITE_OK && i < n_instances; i++)
+    {
+      int phrase, column, offset;
+      rc = api->xInst (fts, i, &phrase, &column, &offset);
+      if (rc == SQLITE_OK && phrase < stats->n_phrases && column < stats->n_columns)
+        tf[phrase * MAX_COLUMNS + column]++;
+    }
+  for (int c = 0; rc == SQLITE_OK && c < stats->n_columns; c++)
+    rc = api->xColumnSize (fts, c, &column_length[c]);
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_result_error_code (context, rc);
+      return;
+    }
+
+  for (int p = 0; p < stats->n_phrases; p++)
+    {
+      double phrase_score = 0;
+
+      if (stats->group[p] < 0)
+        continue;
+      for (int c = 0; c < stats->n_columns && c < (int) G_N_ELEMENTS (column_weights); c++)
+        {
+          double f = tf[p * MAX_COLUMNS + c];
+          double norm = K1 * (1 - B + B * column_length[c] / MAX (stats->average_length[c], 1.0));
+          if (f > 0)
+            phrase_score += column_weights[c] * f * (K1 + 1) / (f + norm);
+        }
+      phrase_score *= stats->idf[p];
+      best[stats->group[p]] = MAX (best[stats->group[p]], phrase_score);
+    }
+  for (int g = 0; g < stats->n_groups; g++)
+    score += best[g];
+  sqlite3_result_double (context, score);
+}
+
+gboolean
+lots_rank_register (sqlite3  *db,
+                    GError  **error)
+{
+  fts5_api *api = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT fts5(?1)", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_pointer (stmt, 1, (void *) &api, "fts5_api_ptr", NULL);
+      sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (api == NULL || api->xCreateFunction (api, "lots_rank", NULL, lots_rank, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, LOTS_ERROR, LOTS_ERROR_DATABASE, "could not register lots_rank(): %s", sqlite3_errmsg (db));
+      return FALSE;
+    }
+  return TRUE;
+}

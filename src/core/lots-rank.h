@@ -1,0 +1,27 @@
+/* lots-rank.h — lots_rank(), the FTS5 ranking function of Lots.
+ *
+ * FTS5's built-in bm25() multiplies each column's term frequency by its
+ * weight before saturating it, so one title hit counts about as much as a
+ * few body hits, and it sums over every OR-ed alternative of a word, so an
+ * article using five inflections or completions of a word outranks the one
+ * titled with it. lots_rank() is BM25F as handlers need it:
+ *
+ *   score = Σ over query words  max over the word's alternatives
+ *           idf(alt) · Σ over columns  w_col · sat(tf_col, len_col)
+ *
+ * with weights title 5, keywords 3, summary 2, body 1, area 0. It takes one
+ * argument, the map from FTS5 phrase number to query word that the planner
+ * wrote along with the query ("-1,0,0,1": phrase 0 is not a word, phrases 1
+ * and 2 are alternatives of word 0, phrase 3 is word 1).
+ */
+#pragma once
+
+#include <glib.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+gboolean lots_rank_register (sqlite3  *db,
+                             GError  **error);
+
+G_END_DECLS

@@ -1,0 +1,119 @@
+/* lots-test-util.c — test sandboxes and running lotsctl. */
+#include "config.h"
+
+#include "lots-test-util.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+char *
+lots_test_sandbox_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("lots-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children =
+    g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+
+  if (children != NULL)
+    {
+      GFileInfo *info;
+      while ((info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+        {
+          g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
+          if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+            remove_tree (child);
+          else
+            g_file_delete (child, NULL, NULL);
+          g_object_unref (info);
+        }
+    }
+  g_file_delete (file, NULL, NULL);
+}
+
+void
+lots_test_sandbox_free (char *sandbox)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (sandbox == NULL)
+    return;
+  file = g_file_new_for_path (sandbox);
+  remove_tree (file);
+  g_free (sandbox);
+}
+
+/* Writes contents (length -1: a string) to dir/relative, making folders. */
+void
+lots_test_write (const char *dir,
+                 const char *relative,
+                 const char *contents,
+                 gssize      length)
+{
+  g_autofree char *path = g_build_filename (dir, relative, NULL);
+  g_autofree char *parent = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+}
+
+char *
+lots_test_source_path (const char *relative)
+{
+  const char *root = g_getenv ("LOTS_TEST_SOURCE_DIR");
+
+  g_assert_nonnull (root);
+  return g_build_filename (root, relative, NULL);
+}
+
+/* Runs the built lotsctl with --data-dir data_dir (if given) and args. */
+gboolean
+lots_test_run_lotsctl (const char          *data_dir,
+                       const char * const  *args,
+                       const char          *stdin_text,
+                       char               **out,
+                       char               **err,
+                       int                 *exit_status)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) input = NULL, output = NULL, errors = NULL;
+  const char *lotsctl = g_getenv ("LOTSCTL");
+
+  g_assert_nonnull (lotsctl);
+  g_ptr_array_add (argv, (char *) lotsctl);
+  if (data_dir != NULL)
+    {
+      g_ptr_array_add (argv, (char *) "--data-dir");
+      g_ptr_array_add (argv, (char *) data_dir);
+    }
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                               G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  if (stdin_text != NULL)
+    input = g_bytes_new (stdin_text, strlen (stdin_text));
+  g_subprocess_communicate (process, input, NULL, &output, &errors, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  *exit_status = g_subprocess_get_exit_status (process);
+  if (out)
+    *out = g_strndup (g_bytes_get_data (output, NULL), g_bytes_get_size (output));
+  if (err)
+    *err = g_strndup (g_bytes_get_data (errors, NULL), g_bytes_get_size (errors));
+  return TRUE;
+}
