@@ -66,6 +66,40 @@ lots_test_write (const char *dir,
   g_assert_no_error (error);
 }
 
+/* Writes dir/lots.yaml for a source publishing to areas ("aldre, forskola"). */
+void
+lots_test_write_manifest (const char *dir,
+                          const char *source_id,
+                          const char *areas)
+{
+  g_autofree char *text = g_strdup_printf ("id: %s\n"
+                                           "title: Testkälla %s\n"
+                                           "owner: Testförvaltningen\n"
+                                           "areas: [%s]\n"
+                                           "lang: sv\n",
+                                           source_id, source_id, areas);
+
+  lots_test_write (dir, "lots.yaml", text, -1);
+}
+
+/* Writes an article: front matter with id, title and area, then
+ * more_front_matter (whole lines, may be NULL), then body. */
+void
+lots_test_write_article (const char *dir,
+                         const char *relative,
+                         const char *id,
+                         const char *title,
+                         const char *area,
+                         const char *more_front_matter,
+                         const char *body)
+{
+  g_autofree char *text = g_strdup_printf ("---\nid: %s\ntitle: %s\narea: %s\n%s---\n%s\n",
+                                           id, title, area,
+                                           more_front_matter ? more_front_matter : "", body);
+
+  lots_test_write (dir, relative, text, -1);
+}
+
 char *
 lots_test_source_path (const char *relative)
 {

@@ -14,6 +14,16 @@ void      lots_test_write           (const char *dir,
                                      const char *contents,
                                      gssize      length);
 char     *lots_test_source_path     (const char *relative);
+void      lots_test_write_manifest  (const char *dir,
+                                     const char *source_id,
+                                     const char *areas);
+void      lots_test_write_article   (const char *dir,
+                                     const char *relative,
+                                     const char *id,
+                                     const char *title,
+                                     const char *area,
+                                     const char *more_front_matter,
+                                     const char *body);
 gboolean  lots_test_run_lotsctl     (const char  *data_dir,
                                      const char * const *args,
                                      const char  *stdin_text,

@@ -58,13 +58,11 @@ lots_builtin_ensure_indexed (LotsIndex  *index,
   g_autoptr(GPtrArray) diagnostics = lots_diagnostics_new ();
   g_autoptr(GPtrArray) files = read_builtin_files (diagnostics, error);
   g_autoptr(LotsSource) source = NULL;
-  g_autofree char *fingerprint = NULL;
   g_autofree char *indexed = NULL;
   g_autofree char *dir = lots_paths_dup_builtin_dir ();
 
   if (files == NULL)
     return FALSE;
-  fingerprint = lots_source_fingerprint (files);
   source = lots_source_load (files, NULL, NULL, diagnostics);
   if (source->manifest == NULL || lots_diagnostics_n_errors (diagnostics) > 0)
     {
@@ -75,7 +73,7 @@ lots_builtin_ensure_indexed (LotsIndex  *index,
       return FALSE;
     }
   indexed = lots_index_dup_revision (index, source->manifest->id);
-  if (g_strcmp0 (indexed, fingerprint) == 0)
+  if (g_strcmp0 (indexed, source->revision) == 0)
     return TRUE;
   g_debug ("indexing the built-in source (%u articles)", source->articles->len);
   if (source->areas != NULL && !lots_index_put_areas (index, source->areas, error))

@@ -147,6 +147,21 @@ statement (LotsIndex   *self,
   return stmt;
 }
 
+/* Resets every cached statement. A statement stopped at SQLITE_ROW keeps a
+ * read transaction open, which would hide other connections' writes (a sync
+ * while the app searches) and make this connection's next write busy; every
+ * public function that reads calls this before it returns. */
+static void
+release_statements (LotsIndex *self)
+{
+  GHashTableIter iter;
+  gpointer stmt;
+
+  g_hash_table_iter_init (&iter, self->statements);
+  while (g_hash_table_iter_next (&iter, NULL, &stmt))
+    sqlite3_reset (stmt);
+}
+
 static gboolean
 exec (LotsIndex   *self,
       const char  *sql,
@@ -330,14 +345,14 @@ open_connection (LotsIndex  *self,
     return db_error (self, error, "opening the index");
   sqlite3_busy_timeout (self->db, 10000);
   sqlite3_extended_result_codes (self->db, 0);
-  if (!lots_tokenizer_register (self->db, &self->hooks, error) || !lots_rank_register (self->db, error))
-    return FALSE;
-  return exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", error);
+  return lots_tokenizer_register (self->db, &self->hooks, error) && lots_rank_register (self->db, error);
 }
 
 static void
 close_connection (LotsIndex *self)
 {
+  if (self->db == NULL)
+    return;
   g_hash_table_remove_all (self->statements);
   sqlite3_close_v2 (self->db);
   self->db = NULL;
@@ -375,6 +390,31 @@ free_statement (gpointer stmt)
   sqlite3_finalize (stmt);
 }
 
+/* Opens the connection and makes sure it holds the current schema. FALSE
+ * with *damaged set when the file is not a usable database. */
+static gboolean
+open_checked (LotsIndex  *self,
+              gboolean   *damaged,
+              GError    **error)
+{
+  int code;
+
+  *damaged = FALSE;
+  if (!open_connection (self, error))
+    return FALSE;
+  if (!schema_is_current (self) && !is_empty_database (self))
+    {
+      *damaged = TRUE;
+      g_set_error (error, LOTS_ERROR, LOTS_ERROR_DATABASE, "%s is from another version or damaged", self->filename);
+      return FALSE;
+    }
+  if (exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", error))
+    return schema_is_current (self) || create_schema (self, error);
+  code = sqlite3_errcode (self->db);
+  *damaged = code == SQLITE_NOTADB || code == SQLITE_CORRUPT;
+  return FALSE;
+}
+
 /* Opens (creating if needed) the index at filename. An index written by
  * another version of Lots, or one that is not a database at all, is thrown
  * away and recreated empty: it is a cache of the sources. */
@@ -383,6 +423,8 @@ lots_index_open (const char  *filename,
                  GError     **error)
 {
   g_autoptr(LotsIndex) self = g_new0 (LotsIndex, 1);
+  g_autoptr(GError) local_error = NULL;
+  gboolean damaged = FALSE;
 
   g_return_val_if_fail (filename != NULL, NULL);
 
@@ -393,21 +435,18 @@ lots_index_open (const char  *filename,
   self->hooks.collect = collect_token;
   self->hooks.user_data = self;
 
-  if (!open_connection (self, error))
-    return NULL;
-  if (!schema_is_current (self))
+  if (open_checked (self, &damaged, &local_error))
+    return g_steal_pointer (&self);
+  if (!damaged)
     {
-      if (!is_empty_database (self))
-        {
-          g_debug ("%s is from another version or damaged; rebuilding it", filename);
-          close_connection (self);
-          remove_database_files (filename);
-          if (!open_connection (self, error))
-            return NULL;
-        }
-      if (!create_schema (self, error))
-        return NULL;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
     }
+  g_debug ("%s; rebuilding it", local_error->message);
+  close_connection (self);
+  remove_database_files (filename);
+  if (!open_checked (self, &damaged, error))
+    return NULL;
   return g_steal_pointer (&self);
 }
 
@@ -553,6 +592,7 @@ insert_article (LotsIndex         *self,
   const char *values[5] = { article->title, keywords, article->summary ? article->summary : "",
                             article->text, article->area };
   sqlite3_stmt *stmt = statement (self, insert_article_sql, error);
+  sqlite3_int64 rowid;
 
   if (stmt == NULL)
     return FALSE;
@@ -574,9 +614,12 @@ insert_article (LotsIndex         *self,
   bind_text (stmt, 16, revision);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return db_error (self, error, "adding an article");
+  /* Read now: creating a language's FTS table writes its config row, which
+   * changes the connection's last rowid. */
+  rowid = sqlite3_last_insert_rowid (self->db);
   if (!fts_table_exists (self, article->lang) && !ensure_fts_table (self, article->lang, error))
     return FALSE;
-  return write_fts_row (self, article->lang, FALSE, sqlite3_last_insert_rowid (self->db), values, error);
+  return write_fts_row (self, article->lang, FALSE, rowid, values, error);
 }
 
 static gboolean
@@ -614,6 +657,7 @@ lots_index_put_source (LotsIndex   *self,
 {
   g_return_val_if_fail (self != NULL && source != NULL && source->manifest != NULL, FALSE);
 
+  release_statements (self);
   if (!exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
   if (!check_clashes (self, source, error) || !delete_source_rows (self, source->manifest->id, error))
@@ -665,13 +709,14 @@ lots_index_dup_revision (LotsIndex  *self,
                          const char *source_id)
 {
   sqlite3_stmt *stmt = statement (self, select_revision_sql, NULL);
+  char *revision;
 
   if (stmt == NULL)
     return NULL;
   bind_text (stmt, 1, source_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return NULL;
-  return column_dup (stmt, 0);
+  revision = sqlite3_step (stmt) == SQLITE_ROW ? column_dup (stmt, 0) : NULL;
+  release_statements (self);
+  return revision;
 }
 
 void
@@ -712,6 +757,7 @@ lots_index_list_sources (LotsIndex  *self,
       s->n_articles = (guint) sqlite3_column_int (stmt, 7);
       g_ptr_array_add (sources, s);
     }
+  release_statements (self);
   if (rc != SQLITE_DONE)
     {
       db_error (self, error, "listing sources");
@@ -771,6 +817,7 @@ lots_index_list_areas (LotsIndex  *self,
       area->description = column_dup (stmt, 3);
       g_ptr_array_add (areas, area);
     }
+  release_statements (self);
   if (rc != SQLITE_DONE)
     {
       db_error (self, error, "listing areas");
@@ -859,13 +906,17 @@ rank_candidates (LotsIndex   *self,
                  const char  *lang,
                  const char  *match,
                  const char  *phrase_groups,
+                 const char  *area,
                  guint        n,
                  GArray      *candidates,
                  GError     **error)
 {
   g_autofree char *table = fts_table (lang);
+  /* An area filter is a plain column test: area ids are not words. */
   g_autofree char *sql = g_strdup_printf ("SELECT rowid, lots_rank(%s, ?3) AS score FROM %s"
-                                          " WHERE %s MATCH ?1 ORDER BY score DESC LIMIT ?2",
+                                          " WHERE %s MATCH ?1 AND (?4 IS NULL OR rowid IN"
+                                          " (SELECT rowid FROM articles WHERE area = ?4))"
+                                          " ORDER BY score DESC LIMIT ?2",
                                           table, table, table);
   sqlite3_stmt *stmt = statement (self, sql, error);
   int rc;
@@ -875,6 +926,7 @@ rank_candidates (LotsIndex   *self,
   bind_text (stmt, 1, match);
   sqlite3_bind_int (stmt, 2, (int) n);
   bind_text (stmt, 3, phrase_groups);
+  bind_text (stmt, 4, area);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       Candidate c = { sqlite3_column_int64 (stmt, 0), sqlite3_column_double (stmt, 1) };
@@ -1008,7 +1060,7 @@ run_plan (LotsIndex               *self,
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) search_hit_free);
 
-  if (!rank_candidates (self, lang, match, phrase_groups, MAX (limit * CANDIDATES_PER_RESULT, MIN_CANDIDATES),
+  if (!rank_candidates (self, lang, match, phrase_groups, options->area, MAX (limit * CANDIDATES_PER_RESULT, MIN_CANDIDATES),
                         candidates, error))
     return NULL;
   for (guint i = 0; i < candidates->len; i++)
@@ -1035,42 +1087,14 @@ run_plan (LotsIndex               *self,
   return g_steal_pointer (&hits);
 }
 
-static char *with_area (const char *match, const char *area);
-
-/* The plan as FTS5, limited to an area if one is given; phrase_groups gets
- * lots_rank()'s map (the area's phrase, first, does not score). */
+/* The plan as FTS5; phrase_groups gets lots_rank()'s map. */
 static char *
 plan_match (const LotsQueryPlan *plan,
             LotsQueryFlags       flags,
-            const char          *area,
             GString             *phrase_groups)
 {
-  g_autofree char *match = NULL;
-
   g_string_truncate (phrase_groups, 0);
-  if (area != NULL)
-    g_string_append (phrase_groups, "-1");
-  {
-    g_autoptr(GString) groups = g_string_new (NULL);
-    match = lots_query_plan_to_fts5 (plan, flags, groups);
-    if (phrase_groups->len > 0 && groups->len > 0)
-      g_string_append_c (phrase_groups, ',');
-    g_string_append (phrase_groups, groups->str);
-  }
-  return with_area (match, area);
-}
-
-static char *
-with_area (const char *match,
-           const char *area)
-{
-  g_autofree char *escaped = NULL;
-
-  if (area == NULL)
-    return g_strdup (match);
-  escaped = g_strdup (area);
-  g_strdelimit (escaped, "\"", ' ');
-  return g_strdup_printf ("area : \"%s\" AND (%s)", escaped, match);
+  return lots_query_plan_to_fts5 (plan, flags, phrase_groups);
 }
 
 static char *
@@ -1094,7 +1118,7 @@ run_tiers (LotsIndex               *self,
            GError                 **error)
 {
   g_autoptr(GString) groups = g_string_new (NULL);
-  g_autofree char *match = plan_match (plan, flags, options->area, groups);
+  g_autofree char *match = plan_match (plan, flags, groups);
   g_autoptr(GPtrArray) hits = run_plan (self, lang, match, groups->str, options, today, limit, error);
   g_autofree char *wider = NULL;
   g_autoptr(GPtrArray) more = NULL;
@@ -1104,7 +1128,7 @@ run_tiers (LotsIndex               *self,
     return NULL;
   if (hits->len < limit && lots_query_plan_is_widenable (plan))
     {
-      wider = plan_match (plan, flags | LOTS_QUERY_WIDER, options->area, groups);
+      wider = plan_match (plan, flags | LOTS_QUERY_WIDER, groups);
       more = run_plan (self, lang, wider, groups->str, options, today, limit, error);
       if (more == NULL)
         return NULL;
@@ -1132,11 +1156,11 @@ run_tiers (LotsIndex               *self,
 }
 
 /* Searches the articles of one language. See the top of the file. */
-LotsSearchResult *
-lots_index_search (LotsIndex               *self,
-                   const char              *query,
-                   const LotsSearchOptions *options,
-                   GError                 **error)
+static LotsSearchResult *
+search (LotsIndex               *self,
+        const char              *query,
+        const LotsSearchOptions *options,
+        GError                 **error)
 {
   static const LotsSearchOptions defaults = { 0 };
   g_autoptr(LotsSearchResult) result = g_new0 (LotsSearchResult, 1);
@@ -1146,8 +1170,6 @@ lots_index_search (LotsIndex               *self,
   Vocabulary vocabulary_data;
   LotsVocabulary vocabulary = { vocabulary_has_term, vocabulary_complete, &vocabulary_data };
   guint limit;
-
-  g_return_val_if_fail (self != NULL && query != NULL, NULL);
 
   if (options == NULL)
     options = &defaults;
@@ -1215,6 +1237,21 @@ lots_index_search (LotsIndex               *self,
   return g_steal_pointer (&result);
 }
 
+LotsSearchResult *
+lots_index_search (LotsIndex               *self,
+                   const char              *query,
+                   const LotsSearchOptions *options,
+                   GError                 **error)
+{
+  LotsSearchResult *result;
+
+  g_return_val_if_fail (self != NULL && query != NULL, NULL);
+
+  result = search (self, query, options, error);
+  release_statements (self);
+  return result;
+}
+
 /* ---- one article -------------------------------------------------------------- */
 
 static GStrv
@@ -1248,6 +1285,7 @@ lots_index_get_article (LotsIndex   *self,
   bind_text (stmt, 2, lang);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
+      release_statements (self);
       g_set_error (error, LOTS_ERROR, LOTS_ERROR_NOT_FOUND, "no article '%s'%s%s", id,
                    lang ? " in language " : "", lang ? lang : "");
       return NULL;
@@ -1276,5 +1314,6 @@ lots_index_get_article (LotsIndex   *self,
     *revision = column_dup (stmt, 14);
   if (translations)
     *translations = translations_of (self, article->id, article->lang);
+  release_statements (self);
   return article;
 }

@@ -163,6 +163,7 @@ plan_word (LotsMorphology       *morphology,
   for (guint i = 0; i < word->n_pieces; i++)
     g_string_append_len (joined, query + word->piece_start[i], (gssize) (word->piece_end[i] - word->piece_start[i]));
   whole = lots_morphology_analyze (morphology, joined->str, (gssize) joined->len);
+  group->stop = whole->stop;
   add_word_tokens (group, whole, vocabulary);
 
   if (word->n_pieces > 1)
@@ -202,7 +203,7 @@ lots_query_plan (const char           *query,
   guint n_content = 0;
 
   plan->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
-  while (lots_word_next (query, length, &position, &word))
+  while (words->len < LOTS_QUERY_MAX_WORDS && lots_word_next (query, length, &position, &word))
     g_array_append_val (words, word);
 
   /* Stop words count only when the query is nothing else ("vad är"). */
@@ -394,13 +395,14 @@ lots_query_suggest (const char           *query,
   LotsMorphology *morphology = lots_morphology_get (lang);
   g_autoptr(GString) corrected = g_string_new (NULL);
   gboolean changed = FALSE;
+  guint n_tried = 0;
 
   for (guint i = 0; i < plan->groups->len; i++)
     {
       const LotsQueryGroup *group = g_ptr_array_index (plan->groups, i);
       g_autofree char *replacement = NULL;
 
-      if (!group->found)
+      if (!group->found && !group->stop && n_tried++ < LOTS_QUERY_MAX_CORRECTIONS)
         replacement = suggest_word (morphology, group->word, vocabulary);
       if (corrected->len > 0)
         g_string_append_c (corrected, ' ');

@@ -30,6 +30,7 @@ typedef struct {
   GPtrArray *phrases;     /* char *: FTS5 phrases for hyphenated words, e.g. "bank" + "id" */
   gboolean prefix;        /* the word is being typed: completions included */
   gboolean found;         /* some token of the word is in the index */
+  gboolean stop;          /* a stop word: nothing to correct */
 } LotsQueryGroup;
 
 typedef struct {
@@ -38,6 +39,10 @@ typedef struct {
 
 /* How many completions the last, half-typed word expands to. */
 #define LOTS_QUERY_MAX_COMPLETIONS 8
+/* Words planned from one query: no handler types more, and each costs
+ * lookups (and, misspelled, a Hunspell suggestion of tens of ms). */
+#define LOTS_QUERY_MAX_WORDS 16
+#define LOTS_QUERY_MAX_CORRECTIONS 3
 
 LotsQueryPlan *lots_query_plan          (const char           *query,
                                          const char           *lang,

@@ -93,9 +93,11 @@ query_stats_new (const Fts5ExtensionApi *api,
       if (stats->group[p] < 0)
         continue;
       *rc = api->xQueryPhrase (fts, p, &n_hits, count_row);
-      /* As FTS5's bm25: a term in more than half the rows still counts a little. */
-      idf = log (((double) n_rows - (double) n_hits + 0.5) / ((double) n_hits + 0.5));
-      stats->idf[p] = idf > 1e-6 ? idf : 1e-6;
+      /* Lucene's form, positive even for a term in most rows: FTS5's floors
+       * at 1e-6, which flattens every score in a small source (the dozen
+       * English articles). */
+      idf = log (1.0 + ((double) n_rows - (double) n_hits + 0.5) / ((double) n_hits + 0.5));
+      stats->idf[p] = idf;
     }
   if (*rc != SQLITE_OK)
     {

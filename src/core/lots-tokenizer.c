@@ -35,12 +35,20 @@ is_word_char (const char *p,
   return g_unichar_isalnum (c) || g_unichar_ismark (c);
 }
 
+/* One character on; a byte that does not start a valid UTF-8 character is
+ * skipped alone, so it can neither join a word nor hide the next one. */
 static const char *
 skip_char (const char *p,
            const char *end)
 {
-  const char *next = g_utf8_find_next_char (p, end);
-  return next ? next : end;
+  gunichar c;
+
+  if ((guchar) *p < 0x80)
+    return p + 1;
+  c = g_utf8_get_char_validated (p, end - p);
+  if (c == (gunichar) -1 || c == (gunichar) -2)
+    return p + 1;
+  return MIN (g_utf8_next_char (p), end);
 }
 
 /* Finds the next word at or after *position. Text is trusted to be UTF-8

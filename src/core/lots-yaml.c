@@ -163,6 +163,60 @@ build (Walk *walk,
   return g_steal_pointer (&result);
 }
 
+/* Where to point a publisher: for an unclosed quote or bracket libyaml's
+ * problem mark is where it ran out of text, so the place it was opened (the
+ * context mark) is the useful line; for everything else the problem mark is. */
+static const yaml_mark_t *
+error_mark (const yaml_parser_t *parser)
+{
+  if (parser->context != NULL &&
+      (g_str_has_prefix (parser->context, "while scanning a quoted scalar") ||
+       g_str_has_prefix (parser->context, "while parsing a flow")))
+    return &parser->context_mark;
+  return &parser->problem_mark;
+}
+
+/* libyaml's parser is quadratic in nesting depth ("[[[[…" of 50,000 takes
+ * seconds), so flow nesting deeper than MAX_DEPTH is refused before it
+ * parses. Quoted text is skipped; returns the line of the offending bracket
+ * or 0. */
+static guint
+too_deep_line (const char *text,
+               gsize       length)
+{
+  guint depth = 0, line = 1;
+  char quote = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = text[i];
+
+      if (c == '\n')
+        {
+          line++;
+          quote = 0;   /* a quote is not continued here for this purpose */
+        }
+      else if (quote)
+        {
+          if (c == quote)
+            quote = 0;
+        }
+      else if (c == '"' || c == '\'')
+        quote = c;
+      else if (c == '#')
+        while (i + 1 < length && text[i + 1] != '\n')
+          i++;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > MAX_DEPTH)
+            return line;
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+  return 0;
+}
+
 /* Parses one YAML document. first_line is the file line the text starts on,
  * so that nodes and errors carry file lines. On error, *error_line (if given)
  * says where. An empty document is an error: every Lots YAML file has keys. */
@@ -183,6 +237,17 @@ lots_yaml_parse (const char  *text,
   if (error_line != NULL)
     *error_line = first_line;
 
+  {
+    guint deep = too_deep_line (text, length);
+    if (deep > 0)
+      {
+        if (error_line != NULL)
+          *error_line = first_line + deep - 1;
+        g_set_error (error, LOTS_ERROR, LOTS_ERROR_INVALID_CONTENT,
+                     "the YAML is nested too deeply (more than %d levels)", MAX_DEPTH);
+        return NULL;
+      }
+  }
   if (!yaml_parser_initialize (&parser))
     {
       g_set_error_literal (error, LOTS_ERROR, LOTS_ERROR_INVALID_CONTENT, "out of memory");
@@ -192,7 +257,7 @@ lots_yaml_parse (const char  *text,
   if (!yaml_parser_load (&parser, &document))
     {
       if (error_line != NULL)
-        *error_line = first_line + (guint) parser.problem_mark.line;
+        *error_line = first_line + (guint) error_mark (&parser)->line;
       g_set_error (error, LOTS_ERROR, LOTS_ERROR_INVALID_CONTENT, "invalid YAML: %s%s%s",
                    parser.problem ? parser.problem : "syntax error",
                    parser.context ? " " : "", parser.context ? parser.context : "");

@@ -1,0 +1,30 @@
+/* main.c — the entry point of lots, the desk application.
+ *
+ *   lots [--data-dir DIR]
+ *
+ * Everything else happens in LotsApplication.
+ */
+#define G_LOG_DOMAIN "lots-main"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "lots-application.h"
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(LotsApplication) app = NULL;
+
+  /* Before the options are parsed, so that --help is translated too. */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = lots_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

@@ -1,0 +1,332 @@
+/* test-window.c — the real application's main window, under Xvfb.
+ *
+ * Each test runs a LotsApplication in this process, as `lots --data-dir
+ * SANDBOX` would run, waits (iterating the main loop, with a timeout) until
+ * the window has shown how opening the knowledge base went and has painted
+ * a few frames, checks what it shows, saves a screenshot under
+ * $LOTS_TEST_SCREENSHOT_DIR, quits through app.quit, and checks that
+ * neither the window nor the application leaks a reference.
+ *
+ * Run by run-under-xvfb (tests/gui/meson.build).
+ */
+#define G_LOG_DOMAIN "test-window"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "lots-application.h"
+#include "lots-builtin.h"
+#include "lots-test-util.h"
+#include "lots-window.h"
+
+/* Opening the index indexes the built-in base on a fresh data dir: about a
+ * second here, far longer under valgrind or a loaded CI machine. */
+#define TIMEOUT_SECONDS 50
+
+/* Frames to let the window paint after the index state is shown. */
+#define SETTLE_FRAMES 3
+
+typedef struct _Run Run;
+typedef void (*CheckFunc) (Run *run);
+
+struct _Run
+{
+  const char *data_dir;
+  CheckFunc check;
+  LotsApplication *app;
+  LotsWindow *window;   /* the test's own reference */
+  guint settled_frames;
+  gboolean checked;
+};
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_descendant (child, type)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_focus_within (GtkWindow *window,
+                  GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_window_get_focus (window);
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static gboolean
+strv_contains (const char * const *strv,
+               const char         *str)
+{
+  return strv != NULL && g_strv_contains (strv, str);
+}
+
+/* Renders a paintable with the window's own renderer and saves it as NAME
+ * in $LOTS_TEST_SCREENSHOT_DIR. */
+static void
+save_png (GdkPaintable *paintable,
+          GskRenderer  *renderer,
+          int           width,
+          int           height,
+          const char   *name)
+{
+  const char *dir = g_getenv ("LOTS_TEST_SCREENSHOT_DIR");
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+
+  if (dir == NULL || *dir == '\0')
+    {
+      g_test_message ("LOTS_TEST_SCREENSHOT_DIR is not set: no screenshot of %s", name);
+      return;
+    }
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  path = g_build_filename (dir, name, NULL);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static void
+save_screenshot (GtkWidget  *window,
+                 const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+
+  save_png (paintable, gtk_native_get_renderer (GTK_NATIVE (window)),
+            gtk_widget_get_width (window), gtk_widget_get_height (window), name);
+}
+
+/* The articles of the built-in source, as a second connection to the index
+ * the application wrote counts them. */
+static guint
+count_indexed_builtin_articles (const char *data_dir)
+{
+  g_autofree char *filename = g_build_filename (data_dir, "index.sqlite", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsIndex) index = lots_index_open (filename, &error);
+  g_autoptr(GPtrArray) sources = NULL;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  sources = lots_index_list_sources (index, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < sources->len; i++)
+    {
+      LotsIndexedSource *source = g_ptr_array_index (sources, i);
+
+      if (g_strcmp0 (source->kind, LOTS_BUILTIN_KIND) == 0)
+        n += source->n_articles;
+    }
+  return n;
+}
+
+static gboolean
+on_window_tick (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  Run *run = user_data;
+
+  if (lots_application_get_loading (run->app))
+    return G_SOURCE_CONTINUE;
+  if (++run->settled_frames < SETTLE_FRAMES)
+    return G_SOURCE_CONTINUE;
+
+  run->check (run);
+  run->checked = TRUE;
+  g_action_group_activate_action (G_ACTION_GROUP (run->app), "quit", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_app_window_added (GtkApplication *app,
+                     GtkWindow      *window,
+                     Run            *run)
+{
+  g_assert_null (run->window);
+  g_assert_true (LOTS_IS_WINDOW (window));
+  run->window = g_object_ref (LOTS_WINDOW (window));
+  gtk_widget_add_tick_callback (GTK_WIDGET (window), on_window_tick, run, NULL);
+}
+
+static gboolean
+on_timeout (gpointer user_data)
+{
+  g_error ("the window did not show the state of the knowledge base within %d s", TIMEOUT_SECONDS);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the application as `lots --data-dir DATA_DIR` until CHECK has run
+ * and app.quit has closed the window. */
+static void
+run_app (const char *data_dir,
+         CheckFunc   check)
+{
+  Run run = { .data_dir = data_dir, .check = check };
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
+  guint timeout_id;
+  int status;
+
+  g_strv_builder_add_many (builder, "lots", "--data-dir", data_dir, NULL);
+  argv = g_strv_builder_end (builder);
+
+  run.app = lots_application_new ();
+  g_signal_connect (run.app, "window-added", G_CALLBACK (on_app_window_added), &run);
+  timeout_id = g_timeout_add_seconds (TIMEOUT_SECONDS, on_timeout, NULL);
+  status = g_application_run (G_APPLICATION (run.app), (int) g_strv_length (argv), argv);
+  g_source_remove (timeout_id);
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (run.checked);
+  g_assert_nonnull (run.window);
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (run.app)));
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_finalize_object (run.window);
+  g_assert_finalize_object (run.app);
+}
+
+static void
+check_builtin_base (Run *run)
+{
+  GtkWindow *window = GTK_WINDOW (run->window);
+  GtkWidget *title = find_descendant (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE);
+  GtkWidget *entry = find_descendant (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *status = find_descendant (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE);
+  guint n = count_indexed_builtin_articles (run->data_dir);
+  g_autofree char *expected = g_strdup_printf ("%u artiklar i den inbyggda kunskapsbasen", n);
+  g_autofree char *placeholder = NULL;
+  g_autoptr(GtkIconPaintable) icon = NULL;
+
+  g_assert_no_error ((GError *) lots_application_get_index_error (run->app));
+  g_assert_nonnull (lots_application_get_index (run->app));
+  g_assert_cmpuint (n, >, 50);
+  g_assert_cmpuint (lots_application_get_n_builtin_articles (run->app), ==, n);
+
+  g_assert_nonnull (title);
+  g_assert_nonnull (entry);
+  g_assert_nonnull (status);
+  g_assert_cmpstr (gtk_window_get_title (window), ==, "Lots");
+  g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (title)), ==, "Lots");
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title)), ==, expected);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "Lots");
+  g_object_get (entry, "placeholder-text", &placeholder, NULL);
+  g_assert_cmpstr (placeholder, ==, "Sök i kunskapsbasen …");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+
+  /* The search has the focus from the start. */
+  g_assert_true (has_focus_within (window, entry));
+
+  /* The icon comes from the application's resources. */
+  g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (entry)),
+                                          APPLICATION_ID));
+  icon = gtk_icon_theme_lookup_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (entry)),
+                                     APPLICATION_ID, NULL, 128, 1, GTK_TEXT_DIR_NONE, 0);
+  save_png (GDK_PAINTABLE (icon), gtk_native_get_renderer (GTK_NATIVE (window)), 128, 128, "icon.png");
+
+  save_screenshot (GTK_WIDGET (window), "window.png");
+
+  /* Ctrl+K brings the focus back to the search, with its text selected. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "hemtjänst");
+  gtk_window_set_focus (window, NULL);
+  g_assert_false (has_focus_within (window, entry));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.focus-search", NULL));
+  g_assert_true (has_focus_within (window, entry));
+  g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (entry), NULL, NULL));
+
+  /* Escape clears the search. */
+  g_signal_emit_by_name (entry, "stop-search");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+}
+
+static void
+check_shortcuts (Run *run)
+{
+  g_auto(GStrv) focus = gtk_application_get_accels_for_action (GTK_APPLICATION (run->app), "win.focus-search");
+  g_auto(GStrv) quit = gtk_application_get_accels_for_action (GTK_APPLICATION (run->app), "app.quit");
+
+  g_assert_true (strv_contains ((const char * const *) focus, "<Control>k"));
+  g_assert_true (strv_contains ((const char * const *) quit, "<Control>q"));
+}
+
+static void
+check_index_error (Run *run)
+{
+  GtkWidget *window = GTK_WIDGET (run->window);
+  GtkWidget *title = find_descendant (window, ADW_TYPE_WINDOW_TITLE);
+  GtkWidget *status = find_descendant (window, ADW_TYPE_STATUS_PAGE);
+  const GError *error = lots_application_get_index_error (run->app);
+
+  g_assert_nonnull (error);
+  g_assert_null (lots_application_get_index (run->app));
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title)), ==, "Kunskapsbasen kunde inte öppnas");
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "Kunskapsbasen kunde inte öppnas");
+  /* The page says what went wrong, where, and what to do. */
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)), run->data_dir));
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)), "starta om Lots"));
+
+  save_screenshot (window, "window-error.png");
+}
+
+static void
+test_window_builtin_base (void)
+{
+  g_autoptr(char) sandbox = lots_test_sandbox_new ();
+
+  run_app (sandbox, check_builtin_base);
+}
+
+static void
+test_window_shortcuts (void)
+{
+  g_autoptr(char) sandbox = lots_test_sandbox_new ();
+
+  run_app (sandbox, check_shortcuts);
+}
+
+/* A data dir that cannot be created (a file is in the way): the window
+ * says so instead of failing silently or blocking. */
+static void
+test_window_index_error (void)
+{
+  g_autoptr(char) sandbox = lots_test_sandbox_new ();
+  g_autofree char *not_a_dir = g_build_filename (sandbox, "data", NULL);
+
+  lots_test_write (sandbox, "data", "a file, not a folder\n", -1);
+  run_app (not_a_dir, check_index_error);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/window/builtin-base/article-count", test_window_builtin_base);
+  g_test_add_func ("/window/shortcuts", test_window_shortcuts);
+  g_test_add_func ("/window/index-error", test_window_index_error);
+
+  return g_test_run ();
+}
