@@ -31,7 +31,7 @@
 
 /* Bump when the schema or what the tokenizer emits changes: an index of an
  * older version is thrown away and rebuilt, which is always safe. */
-#define SCHEMA_VERSION "5"
+#define SCHEMA_VERSION "6"
 /* FTS5's own rank, kept for ad-hoc queries; search ranks with lots_rank(). */
 #define RANK_FUNCTION "bm25(10.0, 6.0, 3.0, 1.0, 0.0)"
 /* Candidates ranked by FTS5 for each result asked for. */
@@ -71,7 +71,7 @@ static const char schema_sql[] =
 
 static const char select_version_sql[] = "SELECT value FROM meta WHERE key = 'schema'";
 static const char insert_version_sql[] = "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', ?1)";
-static const char has_term_sql[] = "SELECT 1 FROM terms WHERE lang = ?1 AND term = ?2";
+static const char term_df_sql[] = "SELECT df FROM terms WHERE lang = ?1 AND term = ?2";
 static const char complete_sql[] =
   "SELECT term FROM terms WHERE lang = ?1 AND term > ?2 AND term < ?3 ORDER BY df DESC LIMIT ?4";
 static const char add_term_sql[] =
@@ -240,8 +240,7 @@ collect_token (const char *token,
 {
   LotsIndex *self = user_data;
 
-  /* Compound-part tokens are never completed or spell-checked against. */
-  if (token[0] == LOTS_TOKEN_PART[0] || self->collect_lang == NULL)
+  if (self->collect_lang == NULL)
     return;
   if (!g_hash_table_contains (self->document_terms, token))
     g_hash_table_add (self->document_terms, g_strndup (token, length));
@@ -833,18 +832,28 @@ typedef struct {
   const char *lang;
 } Vocabulary;
 
+static gint64
+vocabulary_document_frequency (const char *term,
+                               gpointer    user_data)
+{
+  Vocabulary *v = user_data;
+  sqlite3_stmt *stmt = statement (v->index, term_df_sql, NULL);
+  gint64 df;
+
+  if (stmt == NULL)
+    return 0;
+  bind_text (stmt, 1, v->lang);
+  bind_text (stmt, 2, term);
+  df = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  return df;
+}
+
 static gboolean
 vocabulary_has_term (const char *term,
                      gpointer    user_data)
 {
-  Vocabulary *v = user_data;
-  sqlite3_stmt *stmt = statement (v->index, has_term_sql, NULL);
-
-  if (stmt == NULL)
-    return FALSE;
-  bind_text (stmt, 1, v->lang);
-  bind_text (stmt, 2, term);
-  return sqlite3_step (stmt) == SQLITE_ROW;
+  return vocabulary_document_frequency (term, user_data) > 0;
 }
 
 static GPtrArray *
@@ -1089,12 +1098,13 @@ run_plan (LotsIndex               *self,
 
 /* The plan as FTS5; phrase_groups gets lots_rank()'s map. */
 static char *
-plan_match (const LotsQueryPlan *plan,
-            LotsQueryFlags       flags,
-            GString             *phrase_groups)
+plan_match (const LotsQueryPlan  *plan,
+            LotsQueryFlags        flags,
+            const LotsVocabulary *vocabulary,
+            GString              *phrase_groups)
 {
   g_string_truncate (phrase_groups, 0);
-  return lots_query_plan_to_fts5 (plan, flags, phrase_groups);
+  return lots_query_plan_to_fts5 (plan, flags, vocabulary, phrase_groups);
 }
 
 static char *
@@ -1109,6 +1119,7 @@ local_today (void)
 static GPtrArray *
 run_tiers (LotsIndex               *self,
            const char              *lang,
+           const LotsVocabulary    *vocabulary,
            const LotsQueryPlan     *plan,
            LotsQueryFlags           flags,
            const LotsSearchOptions *options,
@@ -1118,7 +1129,7 @@ run_tiers (LotsIndex               *self,
            GError                 **error)
 {
   g_autoptr(GString) groups = g_string_new (NULL);
-  g_autofree char *match = plan_match (plan, flags, groups);
+  g_autofree char *match = plan_match (plan, flags, vocabulary, groups);
   g_autoptr(GPtrArray) hits = run_plan (self, lang, match, groups->str, options, today, limit, error);
   g_autofree char *wider = NULL;
   g_autoptr(GPtrArray) more = NULL;
@@ -1128,7 +1139,7 @@ run_tiers (LotsIndex               *self,
     return NULL;
   if (hits->len < limit && lots_query_plan_is_widenable (plan))
     {
-      wider = plan_match (plan, flags | LOTS_QUERY_WIDER, groups);
+      wider = plan_match (plan, flags | LOTS_QUERY_WIDER, vocabulary, groups);
       more = run_plan (self, lang, wider, groups->str, options, today, limit, error);
       if (more == NULL)
         return NULL;
@@ -1168,7 +1179,8 @@ search (LotsIndex               *self,
   g_autofree char *today = NULL;
   const char *lang;
   Vocabulary vocabulary_data;
-  LotsVocabulary vocabulary = { vocabulary_has_term, vocabulary_complete, &vocabulary_data };
+  LotsVocabulary vocabulary = { vocabulary_has_term, vocabulary_document_frequency, vocabulary_complete,
+                                &vocabulary_data };
   guint limit;
 
   if (options == NULL)
@@ -1198,7 +1210,7 @@ search (LotsIndex               *self,
     return g_steal_pointer (&result);
 
   g_ptr_array_unref (result->hits);
-  result->hits = run_tiers (self, lang, plan, LOTS_QUERY_ALL_WORDS, options, today, limit, &result->fts_query, error);
+  result->hits = run_tiers (self, lang, &vocabulary, plan, LOTS_QUERY_ALL_WORDS, options, today, limit, &result->fts_query, error);
   if (result->hits == NULL)
     return NULL;
 
@@ -1210,7 +1222,7 @@ search (LotsIndex               *self,
           g_autofree char *whole_words = g_strconcat (suggestion, " ", NULL);
           g_autoptr(LotsQueryPlan) corrected = lots_query_plan (whole_words, lang, &vocabulary);
           g_autofree char *match = NULL;
-          GPtrArray *hits = run_tiers (self, lang, corrected, LOTS_QUERY_ALL_WORDS, options, today, limit, &match, error);
+          GPtrArray *hits = run_tiers (self, lang, &vocabulary, corrected, LOTS_QUERY_ALL_WORDS, options, today, limit, &match, error);
 
           if (hits == NULL)
             return NULL;
@@ -1224,7 +1236,7 @@ search (LotsIndex               *self,
   if (result->hits->len == 0 && plan->groups->len > 1)
     {
       g_autofree char *match = NULL;
-      GPtrArray *hits = run_tiers (self, lang, plan, LOTS_QUERY_ANY_WORD, options, today, limit, &match, error);
+      GPtrArray *hits = run_tiers (self, lang, &vocabulary, plan, LOTS_QUERY_ANY_WORD, options, today, limit, &match, error);
 
       if (hits == NULL)
         return NULL;

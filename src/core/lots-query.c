@@ -223,7 +223,10 @@ lots_query_plan (const char           *query,
       g_autoptr(LotsWordAnalysis) a = lots_morphology_analyze (morphology, query + w->start, (gssize) (w->end - w->start));
       glong n_chars = g_utf8_strlen (query + w->start, (gssize) (w->end - w->start));
 
-      if (a->stop && n_content > 0 && !prefix)
+      /* A stop word is dropped even while it is being typed: as the last
+       * word it would otherwise be a required word that only its
+       * completions ("om" → "omsorg") could satisfy. */
+      if (a->stop && n_content > 0)
         continue;
       if (prefix && n_chars < MIN_PREFIX_CHARS && words->len > 1)
         continue;
@@ -232,23 +235,32 @@ lots_query_plan (const char           *query,
   return plan;
 }
 
+/* "group:df" for a token whose document frequency the vocabulary knows,
+ * so lots_rank() need not count it by walking its whole doclist; "group"
+ * alone for a phrase, which it counts itself. */
 static void
-note_phrase (GString *phrase_groups,
-             guint    group)
+note_phrase (GString              *phrase_groups,
+             guint                 group,
+             const LotsVocabulary *vocabulary,
+             const char           *token)
 {
   if (phrase_groups == NULL)
     return;
   if (phrase_groups->len > 0)
     g_string_append_c (phrase_groups, ',');
   g_string_append_printf (phrase_groups, "%u", group);
+  if (vocabulary != NULL && token != NULL)
+    g_string_append_printf (phrase_groups, ":%" G_GINT64_FORMAT,
+                            vocabulary->document_frequency (token, vocabulary->user_data));
 }
 
 static void
-append_alternatives (GString   *fts,
-                     GPtrArray *tokens,
-                     gboolean  *first,
-                     GString   *phrase_groups,
-                     guint      group)
+append_alternatives (GString              *fts,
+                     GPtrArray            *tokens,
+                     gboolean             *first,
+                     const LotsVocabulary *vocabulary,
+                     GString              *phrase_groups,
+                     guint                 group)
 {
   for (guint j = 0; j < tokens->len; j++)
     {
@@ -256,7 +268,7 @@ append_alternatives (GString   *fts,
       if (!*first)
         g_string_append (fts, " OR ");
       g_string_append (fts, quoted);
-      note_phrase (phrase_groups, group);
+      note_phrase (phrase_groups, group, vocabulary, g_ptr_array_index (tokens, j));
       *first = FALSE;
     }
 }
@@ -266,9 +278,10 @@ append_alternatives (GString   *fts,
  * FTS5 phrase stands for is appended to it, comma-separated, in phrase
  * order: what lots_rank() needs to score a word by its best alternative. */
 char *
-lots_query_plan_to_fts5 (const LotsQueryPlan *plan,
-                         LotsQueryFlags       flags,
-                         GString             *phrase_groups)
+lots_query_plan_to_fts5 (const LotsQueryPlan  *plan,
+                         LotsQueryFlags        flags,
+                         const LotsVocabulary *vocabulary,
+                         GString              *phrase_groups)
 {
   GString *fts = g_string_new (NULL);
 
@@ -280,15 +293,15 @@ lots_query_plan_to_fts5 (const LotsQueryPlan *plan,
       if (fts->len > 0)
         g_string_append (fts, (flags & LOTS_QUERY_ANY_WORD) ? " OR " : " AND ");
       g_string_append_c (fts, '(');
-      append_alternatives (fts, group->tokens, &first, phrase_groups, i);
+      append_alternatives (fts, group->tokens, &first, vocabulary, phrase_groups, i);
       if (flags & LOTS_QUERY_WIDER)
-        append_alternatives (fts, group->wider_tokens, &first, phrase_groups, i);
+        append_alternatives (fts, group->wider_tokens, &first, vocabulary, phrase_groups, i);
       for (guint j = 0; j < group->phrases->len; j++)
         {
           if (!first)
             g_string_append (fts, " OR ");
           g_string_append (fts, g_ptr_array_index (group->phrases, j));
-          note_phrase (phrase_groups, i);
+          note_phrase (phrase_groups, i, NULL, NULL);
           first = FALSE;
         }
       g_string_append_c (fts, ')');

@@ -16,6 +16,8 @@ G_BEGIN_DECLS
 /* What the planner needs to know about the index's vocabulary. */
 typedef struct {
   gboolean   (*has_term) (const char *term, gpointer user_data);
+  /* In how many articles the term occurs (0: none). */
+  gint64     (*document_frequency) (const char *term, gpointer user_data);
   /* Terms starting with prefix (prefix excluded), most documents first. */
   GPtrArray *(*complete) (const char *prefix, guint max, gpointer user_data);
   gpointer user_data;
@@ -54,9 +56,10 @@ typedef enum {
   LOTS_QUERY_WIDER = 1 << 1,      /* include each group's wider tokens */
 } LotsQueryFlags;
 
-char          *lots_query_plan_to_fts5  (const LotsQueryPlan *plan,
-                                         LotsQueryFlags       flags,
-                                         GString             *phrase_groups);
+char          *lots_query_plan_to_fts5  (const LotsQueryPlan  *plan,
+                                         LotsQueryFlags        flags,
+                                         const LotsVocabulary *vocabulary,
+                                         GString              *phrase_groups);
 gboolean       lots_query_plan_is_widenable (const LotsQueryPlan *plan);
 char          *lots_query_suggest       (const char           *query,
                                          const LotsQueryPlan  *plan,

@@ -22,6 +22,7 @@ typedef struct {
   int n_columns;
   int n_groups;
   int *group;          /* phrase → word, -1 for phrases that do not score */
+  gint64 *df;          /* phrase → documents containing it, -1 if not given */
   double *idf;         /* phrase → inverse document frequency */
   double average_length[MAX_COLUMNS];
 } QueryStats;
@@ -32,6 +33,7 @@ query_stats_free (void *data)
   QueryStats *stats = data;
 
   g_free (stats->group);
+  g_free (stats->df);
   g_free (stats->idf);
   g_free (stats);
 }
@@ -54,9 +56,15 @@ parse_groups (QueryStats *stats,
   for (int i = 0; i < stats->n_phrases; i++)
     {
       gint64 g = -1;
+      char *end = NULL;
 
+      stats->df[i] = -1;
       if (items[0] != NULL && i < (int) g_strv_length (items))
-        g = g_ascii_strtoll (items[i], NULL, 10);
+        {
+          g = g_ascii_strtoll (items[i], &end, 10);
+          if (end != NULL && *end == ':')
+            stats->df[i] = g_ascii_strtoll (end + 1, NULL, 10);
+        }
       stats->group[i] = (int) CLAMP (g, -1, stats->n_phrases);
       stats->n_groups = MAX (stats->n_groups, stats->group[i] + 1);
     }
@@ -76,6 +84,7 @@ query_stats_new (const Fts5ExtensionApi *api,
   stats->n_columns = MIN (api->xColumnCount (fts), MAX_COLUMNS);
   stats->group = g_new0 (int, stats->n_phrases + 1);
   stats->idf = g_new0 (double, stats->n_phrases + 1);
+  stats->df = g_new0 (gint64, stats->n_phrases + 1);
   parse_groups (stats, map);
 
   *rc = api->xRowCount (fts, &n_rows);
@@ -92,7 +101,12 @@ query_stats_new (const Fts5ExtensionApi *api,
 
       if (stats->group[p] < 0)
         continue;
-      *rc = api->xQueryPhrase (fts, p, &n_hits, count_row);
+      /* The planner passes document frequencies from the index's own
+       * vocabulary; counting them here walks every row of the phrase. */
+      if (stats->df[p] >= 0)
+        n_hits = stats->df[p];
+      else
+        *rc = api->xQueryPhrase (fts, p, &n_hits, count_row);
       /* Lucene's form, positive even for a term in most rows: FTS5's floors
        * at 1e-6, which flattens every score in a small source (the dozen
        * English articles). */

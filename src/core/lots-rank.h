@@ -11,8 +11,9 @@
  *
  * with weights title 5, keywords 3, summary 2, body 1, area 0. It takes one
  * argument, the map from FTS5 phrase number to query word that the planner
- * wrote along with the query ("-1,0,0,1": phrase 0 is not a word, phrases 1
- * and 2 are alternatives of word 0, phrase 3 is word 1).
+ * wrote along with the query ("0:120,0:7,1": phrases 0 and 1 are
+ * alternatives of word 0, in 120 and 7 articles; phrase 2 is word 1, whose
+ * document count lots_rank() finds itself).
  */
 #pragma once
 

@@ -1529,7 +1529,9 @@ typedef struct
   gint64      index_us;     /* -1: no index */
   goffset     index_bytes;
   goffset     base_bytes;   /* Lots: the built-in knowledge base alone */
-  glong       peak_rss_kb;
+  glong       peak_rss_kb;  /* of the largest of the engine's processes */
+  glong       index_rss_kb;
+  glong       search_rss_kb;
   guint       n_failed;     /* queries without an answer */
   guint       n_empty;      /* queries answered with no article */
   Latency     latency[N_KINDS];
@@ -1631,6 +1633,7 @@ engine_summarise (EngineReport    *report,
     }
   for (guint k = 0; k < N_KINDS; k++)
     report->latency[k] = latency_of (queries, engine, kinds[k].keep);
+  report->peak_rss_kb = MAX (report->peak_rss_kb, MAX (report->index_rss_kb, report->search_rss_kb));
   if (engine == ENGINE_RG)
     return;
   report->rel = relevance_of (queries, engine, keep_planted);
@@ -1822,7 +1825,7 @@ run_lots_index (Bench         *b,
     return FALSE;
   report->index_us = run.wall_us;
   report->index_bytes = database_size (db);
-  report->peak_rss_kb = MAX (report->peak_rss_kb, run.max_rss_kb);
+  report->index_rss_kb = run.max_rss_kb;
   return TRUE;
 }
 
@@ -1844,7 +1847,7 @@ run_lots_queries (Bench         *b,
   if (!run_child (&b->spawner, argv, out, err, &run, error) ||
       !check_child (&run, "lotsctl search --batch", err, error))
     return FALSE;
-  report->peak_rss_kb = MAX (report->peak_rss_kb, run.max_rss_kb);
+  report->search_rss_kb = run.max_rss_kb;
   return read_lots_answers (b, out, error);
 }
 
@@ -1922,12 +1925,12 @@ run_fts5 (Bench   *b,
     return FALSE;
   report->index_us = run.wall_us;
   report->index_bytes = database_size (db);
-  report->peak_rss_kb = run.max_rss_kb;
+  report->index_rss_kb = run.max_rss_kb;
   note ("fts5: running %u queries…\n", b->queries->len);
   if (!run_child (&b->spawner, search, NULL, err, &run, error) ||
       !check_child (&run, "the FTS5 search", err, error))
     return FALSE;
-  report->peak_rss_kb = MAX (report->peak_rss_kb, run.max_rss_kb);
+  report->search_rss_kb = run.max_rss_kb;
   if (!read_fts5_answers (b, out, error))
     return FALSE;
   report->ran = TRUE;
@@ -2256,12 +2259,18 @@ static void
 print_notes (const Bench *b)
 {
   g_autofree char *base = g_format_size (b->reports[ENGINE_LOTS].base_bytes);
+  const EngineReport *l = &b->reports[ENGINE_LOTS], *f = &b->reports[ENGINE_FTS5];
+  g_autofree char *l_index = g_format_size ((guint64) l->index_rss_kb * 1024);
+  g_autofree char *l_search = g_format_size ((guint64) l->search_rss_kb * 1024);
+  g_autofree char *f_index = g_format_size ((guint64) f->index_rss_kb * 1024);
+  g_autofree char *f_search = g_format_size ((guint64) f->search_rss_kb * 1024);
 
   printf ("\nLots' index size includes the built-in knowledge base (%s before the corpus was indexed); "
           "its index time is `lotsctl index` alone, the built-in source indexed before. "
           "Each latency is as the engine measures it: inside lotsctl's batch for Lots, around each "
-          "statement for FTS5 (with title and snippet, as Lots returns them), the whole process for rg.\n",
-          base);
+          "statement for FTS5 (with title and snippet, as Lots returns them), the whole process for rg. "
+          "Peak RSS by process: Lots index %s, search %s; FTS5 index %s, search %s.\n",
+          base, l_index, l_search, f_index, f_search);
 }
 
 static void
@@ -2347,6 +2356,8 @@ json_add_engine (JsonBuilder        *j,
   json_add_double (j, "articles_per_s", articles_per_second (b, r));
   json_add_int (j, "index_bytes", r->index_bytes);
   json_add_int (j, "peak_rss_kb", r->peak_rss_kb);
+  json_add_int (j, "index_rss_kb", r->index_rss_kb);
+  json_add_int (j, "search_rss_kb", r->search_rss_kb);
   json_add_int (j, "failed_queries", r->n_failed);
   json_add_int (j, "empty_queries", r->n_empty);
   json_builder_set_member_name (j, "latency");

@@ -36,6 +36,13 @@ test_has_term (const char *term,
   return g_strv_contains (v->terms, term);
 }
 
+static gint64
+test_document_frequency (const char *term,
+                         gpointer    user_data)
+{
+  return test_has_term (term, user_data) ? 3 : 0;
+}
+
 static GPtrArray *
 test_complete (const char *prefix,
                guint       max,
@@ -55,7 +62,7 @@ static LotsQueryPlan *
 plan (const char     *query,
       TestVocabulary *v)
 {
-  LotsVocabulary vocabulary = { test_has_term, test_complete, v };
+  LotsVocabulary vocabulary = { test_has_term, test_document_frequency, test_complete, v };
   return lots_query_plan (query, "sv", &vocabulary);
 }
 
@@ -168,7 +175,7 @@ test_plan_hyphen_phrase (void)
   g_assert_cmpuint (group_at (p, 0)->phrases->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (group_at (p, 0)->phrases, 0), ==, "\"bank\" + \"id\"");
 
-  fts = lots_query_plan_to_fts5 (p, LOTS_QUERY_ALL_WORDS, groups);
+  fts = lots_query_plan_to_fts5 (p, LOTS_QUERY_ALL_WORDS, NULL, groups);
   g_assert_nonnull (strstr (fts, "\"bankid\""));
   g_assert_nonnull (strstr (fts, "\"bank\" + \"id\""));
   /* One entry per FTS5 phrase, all standing for word 0. */
@@ -182,8 +189,8 @@ test_plan_to_fts5_joins_words (void)
   const char *terms[] = { "blankett", "avgift", NULL };
   TestVocabulary v = { terms, 0 };
   g_autoptr(LotsQueryPlan) p = plan ("blankett avgift ", &v);
-  g_autofree char *all = lots_query_plan_to_fts5 (p, LOTS_QUERY_ALL_WORDS, NULL);
-  g_autofree char *any = lots_query_plan_to_fts5 (p, LOTS_QUERY_ANY_WORD, NULL);
+  g_autofree char *all = lots_query_plan_to_fts5 (p, LOTS_QUERY_ALL_WORDS, NULL, NULL);
+  g_autofree char *any = lots_query_plan_to_fts5 (p, LOTS_QUERY_ANY_WORD, NULL, NULL);
 
   g_assert_nonnull (strstr (all, ") AND ("));
   g_assert_null (strstr (all, ") OR ("));
