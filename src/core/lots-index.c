@@ -344,7 +344,12 @@ open_connection (LotsIndex  *self,
     return db_error (self, error, "opening the index");
   sqlite3_busy_timeout (self->db, 10000);
   sqlite3_extended_result_codes (self->db, 0);
-  return lots_tokenizer_register (self->db, &self->hooks, error) && lots_rank_register (self->db, error);
+  if (!lots_tokenizer_register (self->db, &self->hooks, error) || !lots_rank_register (self->db, error))
+    return FALSE;
+  /* A 50,000-article index is ~400 MB; SQLite's default 2 MB page cache
+   * rereads doclists on every keystroke. Map the file and keep 64 MB. */
+  sqlite3_exec (self->db, "PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -65536;", NULL, NULL, NULL);
+  return TRUE;
 }
 
 static void

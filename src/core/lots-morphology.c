@@ -391,6 +391,7 @@ analyze_compound (LotsMorphology   *self,
 static void
 analyze_with_hunspell (LotsMorphology   *self,
                        const char       *word,
+                       gboolean          split,
                        LotsWordAnalysis *analysis,
                        GPtrArray        *lemmas,
                        GPtrArray        *parts)
@@ -420,12 +421,14 @@ analyze_with_hunspell (LotsMorphology   *self,
       add_unique (lemmas, lower, analysis->lower);
     }
   Hunspell_free_list (self->hunspell, &stems, n);
-  split_compound (self, lemmas->len > 0 ? g_ptr_array_index (lemmas, 0) : analysis->lower, parts);
+  if (split)
+    split_compound (self, lemmas->len > 0 ? g_ptr_array_index (lemmas, 0) : analysis->lower, parts);
 }
 
 static LotsWordAnalysis *
 analyze_uncached (LotsMorphology *self,
-                  const char     *word)
+                  const char     *word,
+                  gboolean        split)
 {
   LotsWordAnalysis *analysis = g_atomic_rc_box_new0 (LotsWordAnalysis);
   g_autoptr(GPtrArray) lemmas = g_ptr_array_new_with_free_func (g_free);
@@ -434,11 +437,12 @@ analyze_uncached (LotsMorphology *self,
 
   analysis->lower = g_utf8_strdown (normal ? normal : word, -1);
   analysis->stop = g_hash_table_contains (self->stop_words, analysis->lower);
+  analysis->split = split;
 
   if (!analysis->stop && !is_number (analysis->lower) && strlen (word) <= MAX_WORD_BYTES)
     {
       if (self->hunspell != NULL)
-        analyze_with_hunspell (self, normal ? normal : word, analysis, lemmas, parts);
+        analyze_with_hunspell (self, normal ? normal : word, split, analysis, lemmas, parts);
       if (!analysis->known)
         {
           g_autofree char *stem = snowball_stem (self, analysis->lower);
@@ -454,12 +458,11 @@ analyze_uncached (LotsMorphology *self,
   return analysis;
 }
 
-/* Analyses one word as written (case kept: Hunspell knows "BankID" but not
- * "bankid"). Returns a reference the caller releases. */
-LotsWordAnalysis *
-lots_morphology_analyze (LotsMorphology *self,
-                         const char     *word,
-                         gssize          length)
+static LotsWordAnalysis *
+analyze (LotsMorphology *self,
+         const char     *word,
+         gssize          length,
+         gboolean        split)
 {
   char stack_key[MAX_WORD_BYTES * 2 + 1];
   g_autofree char *heap_key = NULL;
@@ -481,16 +484,38 @@ lots_morphology_analyze (LotsMorphology *self,
 
   g_mutex_lock (&self->mutex);
   analysis = g_hash_table_lookup (self->cache, key);
-  if (analysis == NULL)
+  if (analysis == NULL || (split && !analysis->split))
     {
-      analysis = analyze_uncached (self, key);
+      analysis = analyze_uncached (self, key, split);
       if (g_hash_table_size (self->cache) >= CACHE_MAX_ENTRIES)
         g_hash_table_remove_all (self->cache);
-      g_hash_table_insert (self->cache, g_strdup (key), analysis);
+      g_hash_table_replace (self->cache, g_strdup (key), analysis);
     }
   lots_word_analysis_ref (analysis);
   g_mutex_unlock (&self->mutex);
   return analysis;
+}
+
+/* Analyses one word of a document as written (case kept: Hunspell knows
+ * "BankID" but not "bankid"), compound parts included. Returns a reference
+ * the caller releases. */
+LotsWordAnalysis *
+lots_morphology_analyze (LotsMorphology *self,
+                         const char     *word,
+                         gssize          length)
+{
+  return analyze (self, word, length, TRUE);
+}
+
+/* The same for a word of a query, which needs lemmas but not the
+ * dictionary halves of compounds: finding those costs dozens of Hunspell
+ * lookups per new word, most of a cold query's time. */
+LotsWordAnalysis *
+lots_morphology_analyze_query (LotsMorphology *self,
+                               const char     *word,
+                               gssize          length)
+{
+  return analyze (self, word, length, FALSE);
 }
 
 /* Spelling suggestions for a word the index does not know, best first, in

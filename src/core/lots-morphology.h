@@ -22,11 +22,15 @@ typedef struct {
   GStrv parts;       /* compound parts in base form, stop words left out */
   gboolean known;    /* the dictionary knows the word */
   gboolean stop;     /* a stop word: not indexed, dropped from queries */
+  gboolean split;    /* parts include the dictionary halves of whole-listed compounds */
 } LotsWordAnalysis;
 
 LotsMorphology         *lots_morphology_get             (const char *lang);
 gboolean                lots_morphology_has_dictionary  (LotsMorphology *self);
 LotsWordAnalysis       *lots_morphology_analyze         (LotsMorphology *self,
+                                                         const char     *word,
+                                                         gssize          length);
+LotsWordAnalysis       *lots_morphology_analyze_query   (LotsMorphology *self,
                                                          const char     *word,
                                                          gssize          length);
 GStrv                   lots_morphology_suggest         (LotsMorphology *self,

@@ -162,7 +162,7 @@ plan_word (LotsMorphology       *morphology,
 
   for (guint i = 0; i < word->n_pieces; i++)
     g_string_append_len (joined, query + word->piece_start[i], (gssize) (word->piece_end[i] - word->piece_start[i]));
-  whole = lots_morphology_analyze (morphology, joined->str, (gssize) joined->len);
+  whole = lots_morphology_analyze_query (morphology, joined->str, (gssize) joined->len);
   group->stop = whole->stop;
   add_word_tokens (group, whole, vocabulary);
 
@@ -210,7 +210,7 @@ lots_query_plan (const char           *query,
   for (guint i = 0; i < words->len; i++)
     {
       LotsWord *w = &g_array_index (words, LotsWord, i);
-      g_autoptr(LotsWordAnalysis) a = lots_morphology_analyze (morphology, query + w->start, (gssize) (w->end - w->start));
+      g_autoptr(LotsWordAnalysis) a = lots_morphology_analyze_query (morphology, query + w->start, (gssize) (w->end - w->start));
       if (!a->stop)
         n_content++;
     }
@@ -220,7 +220,7 @@ lots_query_plan (const char           *query,
       LotsWord *w = &g_array_index (words, LotsWord, i);
       gboolean last = i + 1 == words->len;
       gboolean prefix = last && typing && w->end == length;
-      g_autoptr(LotsWordAnalysis) a = lots_morphology_analyze (morphology, query + w->start, (gssize) (w->end - w->start));
+      g_autoptr(LotsWordAnalysis) a = lots_morphology_analyze_query (morphology, query + w->start, (gssize) (w->end - w->start));
       glong n_chars = g_utf8_strlen (query + w->start, (gssize) (w->end - w->start));
 
       /* A stop word is dropped even while it is being typed: as the last
@@ -354,7 +354,7 @@ suggestion_is_known (LotsMorphology       *morphology,
                      const char           *candidate,
                      const LotsVocabulary *vocabulary)
 {
-  g_autoptr(LotsWordAnalysis) a = lots_morphology_analyze (morphology, candidate, -1);
+  g_autoptr(LotsWordAnalysis) a = lots_morphology_analyze_query (morphology, candidate, -1);
   return !a->stop && any_known (a, vocabulary);
 }
 
