@@ -6,6 +6,7 @@
 
 #include "lots-builtin.h"
 #include "lots-diagnostic.h"
+#include "lots-guide-library.h"
 #include "lots-source.h"
 #include "lotsctl.h"
 
@@ -17,13 +18,16 @@ lotsctl_lint (int    argc,
   g_autoptr(GPtrArray) diagnostics = lots_diagnostics_new ();
   g_autoptr(GPtrArray) known_areas = NULL;
   g_autoptr(LotsSource) source = NULL;
+  g_autoptr(LotsGuideLibrary) library = NULL;
+  guint n_articles, n_tables, n_guides;
   g_autoptr(GError) error = NULL;
   guint n_errors;
   int status;
 
   g_option_context_set_summary (context,
     "Checks a source as the index and the sync gate will: the manifest, every\n"
-    "article's front matter and Markdown, data/*.csv tables, duplicate ids.\n"
+    "article's front matter and Markdown, data/*.csv tables, duplicate ids, and\n"
+    "every guide as `lotsctl guide check` does.\n"
     "Prints each problem as path:line: message; exits 1 if any is an error.");
   if (!lotsctl_parse (context, &argc, &argv, &status))
     return status;
@@ -37,6 +41,13 @@ lotsctl_lint (int    argc,
   if (source == NULL)
     return lotsctl_fail (error);
 
+  n_articles = source->articles->len;
+  n_tables = source->tables->len;
+  n_guides = source->guides->len;
+  /* Guides are checked as `guide check` does; the library takes the source. */
+  library = lots_guide_library_new (g_steal_pointer (&source), diagnostics);
+  lots_guide_library_check (library, diagnostics);
+  lots_diagnostics_sort (diagnostics);
   for (guint i = 0; i < diagnostics->len; i++)
     {
       g_autofree char *line = lots_diagnostic_format (g_ptr_array_index (diagnostics, i), NULL);
@@ -44,7 +55,7 @@ lotsctl_lint (int    argc,
     }
   n_errors = lots_diagnostics_n_errors (diagnostics);
   fprintf (stderr, "%s: %u article(s), %u table(s), %u guide file(s); %u error(s), %u warning(s)\n",
-           argv[1], source->articles->len, source->tables->len, source->guides->len,
+           argv[1], n_articles, n_tables, n_guides,
            n_errors, diagnostics->len - n_errors);
   return n_errors > 0 ? LOTSCTL_EXIT_FAILED : LOTSCTL_EXIT_OK;
 }

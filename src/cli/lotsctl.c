@@ -24,6 +24,7 @@ static const struct {
   { "search", lotsctl_search, "search the knowledge base, best first" },
   { "show",   lotsctl_show,   "show one article" },
   { "lint",   lotsctl_lint,   "check a source folder: path:line: message" },
+  { "guide",  lotsctl_guide,  "call guides: list, run, check, test" },
 };
 
 static void
