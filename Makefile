@@ -33,6 +33,7 @@ check: build build-asan
 
 bench: build
 	$(BUILD)/tests/bench/lots-bench-search --lotsctl $(BUILD)/src/cli/lotsctl
+	LOTS_BUILTIN_DIR=$(CURDIR) $(BUILD)/tests/bench/lots-bench-guide
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)
