@@ -12,6 +12,7 @@
 
 #include "lots-area.h"
 #include "lots-article.h"
+#include "lots-calendar.h"
 #include "lots-diagnostic.h"
 #include "lots-error.h"
 #include "lots-table.h"
@@ -346,6 +347,32 @@ report_oversized (const LotsSourceFile *file,
  * built-in areas.yaml); a source that ships its own areas.yaml (the built-in
  * one) is checked against that instead. display_root (may be NULL) names the
  * source's root in diagnostics about files that are missing. */
+/* The units table (data/enheter.csv) tells guides when each unit is open:
+ * hours that do not parse would only show up mid-call, so lint says so,
+ * with the row's line. */
+static void
+check_opening_hours (const LotsTable *table,
+                     GPtrArray       *diagnostics)
+{
+  int regular = lots_table_column (table, "oppettider");
+  int summer = lots_table_column (table, "sommartider");
+  int lunch = lots_table_column (table, "lunch");
+
+  if (g_strcmp0 (table->name, "enheter") != 0 || regular < 0)
+    return;
+  for (guint i = 0; i < table->rows->len; i++)
+    {
+      GStrv row = g_ptr_array_index (table->rows, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LotsOpeningHours) hours = lots_opening_hours_parse (row[regular], summer >= 0 ? row[summer] : NULL,
+                                                                    lunch >= 0 ? row[lunch] : NULL, &error);
+
+      if (hours == NULL)
+        lots_diagnostics_add (diagnostics, table->path, g_array_index (table->lines, guint, i), LOTS_SEVERITY_ERROR,
+                              "unit \"%s\": %s", row[0], error->message);
+    }
+}
+
 LotsSource *
 lots_source_load (GPtrArray  *files,
                   const char *display_root,
@@ -392,7 +419,10 @@ lots_source_load (GPtrArray  *files,
         {
           LotsTable *table = lots_table_parse (file->display, text, length, diagnostics);
           if (table != NULL)
-            g_ptr_array_add (source->tables, table);
+            {
+              check_opening_hours (table, diagnostics);
+              g_ptr_array_add (source->tables, table);
+            }
         }
       else if (kind == FILE_GUIDE)
         g_ptr_array_add (source->guides, lots_source_file_new (file->path, file->display, file->bytes, file->size));

@@ -255,6 +255,20 @@ test_translation_not_duplicate (Fixture       *f,
 }
 
 static void
+test_bad_opening_hours (Fixture       *f,
+                        gconstpointer  data)
+{
+  write_manifest (f);
+  write_file (f, "data/enheter.csv",
+              "id,namn,oppettider,sommartider,lunch\n"
+              "a,A,mån-fre 08:00-16:00,,\n"
+              "b,B,mån-fr 08:00-16:00,,\n"
+              "c,C,dygnet runt,,\n");
+  load (f);
+  assert_diagnostic (f, "data/enheter.csv", LOTS_SEVERITY_ERROR, 3, "unit \"b\": \"mån-fr 08:00-16:00\": unknown day \"fr\"");
+}
+
+static void
 test_unknown_link (Fixture       *f,
                    gconstpointer  data)
 {
@@ -518,6 +532,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/source/bad-opening-hours", test_bad_opening_hours);
   ADD ("/source/valid", test_valid_source);
   ADD ("/source/builtin-lints-clean", test_builtin_lints_clean);
   ADD ("/source/lint/duplicate-id", test_duplicate_id);
