@@ -25,6 +25,8 @@ static const struct {
   { "show",   lotsctl_show,   "show one article" },
   { "lint",   lotsctl_lint,   "check a source folder: path:line: message" },
   { "guide",  lotsctl_guide,  "call guides: list, run, check, test" },
+  { "source", lotsctl_source, "git sources: add, list, remove" },
+  { "sync",   lotsctl_sync,   "fetch, validate and index the git sources" },
 };
 
 static void

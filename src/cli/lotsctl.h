@@ -25,6 +25,8 @@ int  lotsctl_search  (int argc, char **argv);
 int  lotsctl_show    (int argc, char **argv);
 int  lotsctl_lint    (int argc, char **argv);
 int  lotsctl_guide   (int argc, char **argv);
+int  lotsctl_source  (int argc, char **argv);
+int  lotsctl_sync    (int argc, char **argv);
 
 /* lotsctl-exit.c */
 int  lotsctl_fail          (const GError *error);
