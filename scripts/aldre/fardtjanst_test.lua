@@ -9,7 +9,7 @@ scenario "Förlänga tillstånd en vardag" {
     ends = "kundtjanst",
     finished = true,
     refer = "fardtjanst",
-    says = "08-465 004 20, öppet nu (i dag 08:00–17:00)",
+    says = "08-465 004 20, öppet nu (i dag 08.00–17.00)",
     outcome = { area = "aldre", category = "färdtjänst tillstånd", resolved = false, referred_to = "fardtjanst" },
   },
 }
@@ -74,5 +74,5 @@ scenario "Sommarfredag 15.30: kundtjänsten har öppet till 17" {
   guide = "aldre/fardtjanst",
   at = "2026-07-03 15:30",
   answers = { 1 },
-  expect = { refer = "fardtjanst", says = "öppet nu (i dag 08:00–17:00)" },
+  expect = { refer = "fardtjanst", says = "öppet nu (i dag 08.00–17.00)" },
 }

@@ -11,7 +11,7 @@ scenario "Ansöka under telefontid" {
     finished = true,
     acute = false,
     refer = "bistand-aldre-norrmalm",
-    says = "08-465 004 75, öppet nu (i dag 08:00–12:00)",
+    says = "08-465 004 75, öppet nu (i dag 08.00–12.00)",
     outcome = { area = "aldre", category = "ansöka hemtjänst", resolved = false,
                 referred_to = "bistand-aldre-norrmalm", acute = false },
   },

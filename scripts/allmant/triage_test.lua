@@ -205,7 +205,7 @@ scenario "Äldre, annat: Äldre direkt har öppet en vardag" {
   answers = { 2, "Annat om äldre: boende, anhörigstöd, oro" },
   expect = {
     ends = "aldre_annat",
-    says = "Äldre direkt: 08-465 004 10, öppet nu (i dag 08:00–16:30)",
+    says = "Äldre direkt: 08-465 004 10, öppet nu (i dag 08.00–16.30)",
     outcome = { area = "aldre", category = "äldre övrigt", resolved = true },
   },
 }
@@ -235,7 +235,7 @@ scenario "Öppettider en vanlig vardag" {
   answers = { 9, "Öppettider" },
   expect = {
     ends = "oppettider",
-    says = "Stockholm Direkt – kontaktcenter, 08-508 00 508: öppet nu (i dag 08:00–16:30)",
+    says = "Stockholm Direkt – kontaktcenter, 08-508 00 508: öppet nu (i dag 08.00–16.30)",
     outcome = { area = "allmant", category = "öppettider", resolved = true },
   },
 }

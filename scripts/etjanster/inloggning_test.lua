@@ -36,7 +36,7 @@ scenario "Felet kvarstår en vardag: e-tjänstsupporten" {
   expect = {
     ends = "support",
     refer = "e-tjanstsupport",
-    says = "08-465 004 01, öppet nu (i dag 08:00–17:00)",
+    says = "08-465 004 01, öppet nu (i dag 08.00–17.00)",
     outcome = { category = "fel i e-tjänst", resolved = false, referred_to = "e-tjanstsupport" },
   },
 }
@@ -52,7 +52,7 @@ scenario "Sommarfredag 15.30: supporten har sommaröppet till 16" {
   guide = "etjanster/inloggning",
   at = "2026-07-03 15:30",
   answers = { 4, 3 },
-  expect = { says = "öppet nu (i dag 08:00–16:00)" },
+  expect = { says = "öppet nu (i dag 08.00–16.00)" },
 }
 
 scenario "Felet kvarstår på julafton" {

@@ -15,7 +15,7 @@ end
 
 -- Enheten ur data/enheter.csv (id, namn, telefon, epost …, open_now,
 -- opens, hours_today) med ett färdigt fält lage att använda i texten:
---   "öppet nu (i dag 08:00–12:00)"  eller  "stängt nu, öppnar i morgon kl. 08.00"
+--   "öppet nu (i dag 08.00–12.00)"  eller  "stängt nu, öppnar i morgon kl. 08.00"
 function M.enhet (id)
   local e = unit (id)
   if e.open_now then

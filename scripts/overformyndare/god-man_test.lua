@@ -11,7 +11,7 @@ scenario "Ansöka om god man en vardag" {
     finished = true,
     acute = false,
     refer = "overformyndarforvaltningen",
-    says = "08-465 004 96, öppet nu (i dag 09:00–12:00, 13:00–15:00)",
+    says = "08-465 004 96, öppet nu (i dag 09.00–12.00, 13.00–15.00)",
     outcome = { area = "overformyndare", category = "god man ansökan", resolved = false,
                 referred_to = "overformyndarforvaltningen" },
   },

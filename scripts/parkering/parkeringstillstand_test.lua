@@ -43,7 +43,7 @@ scenario "Pågående ansökan under telefontid" {
   expect = {
     ends = "handlaggning",
     refer = "parkeringstillstand",
-    says = "08-465 004 97, öppet nu (i dag 09:00–12:00)",
+    says = "08-465 004 97, öppet nu (i dag 09.00–12.00)",
     outcome = { category = "pågående ansökan", resolved = false, referred_to = "parkeringstillstand" },
   },
 }

@@ -9,7 +9,7 @@ scenario "Behöver jag bygglov, en tisdag förmiddag" {
     path = { "vad_galler", "behovs", "radgivning" },
     finished = true,
     refer = "stadsbyggnadskontoret",
-    says = "08-465 004 98, öppet nu (i dag 10:00–12:00, 13:00–15:00)",
+    says = "08-465 004 98, öppet nu (i dag 10.00–12.00, 13.00–15.00)",
     outcome = { area = "samhallsbyggnad", category = "bygglov fråga", resolved = false,
                 referred_to = "stadsbyggnadskontoret" },
   },

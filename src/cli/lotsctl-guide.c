@@ -158,8 +158,11 @@ guide_check (int    argc,
         g_ptr_array_remove_index (diagnostics, i - 1);
     }
   n_errors = print_diagnostics (diagnostics, only);
-  fprintf (stderr, "%s: %u guide(s) checked; %u error(s)\n", argv[1], lots_guide_library_get_guides (library)->len,
-           n_errors);
+  if (only != NULL)
+    fprintf (stderr, "%s: %u error(s)\n", argv[1], n_errors);
+  else
+    fprintf (stderr, "%s: %u guide(s) loaded; %u error(s)\n", argv[1], lots_guide_library_get_guides (library)->len,
+             n_errors);
   return n_errors > 0 ? LOTSCTL_EXIT_FAILED : LOTSCTL_EXIT_OK;
 }
 
@@ -262,7 +265,7 @@ guide_list (int    argc,
           lotsctl_print_json (builder);
         }
       else
-        printf ("%-36s %-16s %s\n", lots_guide_get_id (guide), lots_guide_get_area (guide),
+        printf ("%-36s %-20s %s\n", lots_guide_get_id (guide), lots_guide_get_area (guide),
                 lots_guide_get_title (guide));
     }
   if (lots_diagnostics_n_errors (diagnostics) > 0)
@@ -321,8 +324,8 @@ print_step (LotsGuideSession *session,
       json_builder_begin_object (builder);
       lotsctl_json_add_string (builder, "step", step->id);
       lotsctl_json_add_string (builder, "text", view->text);
-      if (step->question != NULL)
-        lotsctl_json_add_string (builder, "ask", step->question);
+      if (view->question != NULL)
+        lotsctl_json_add_string (builder, "ask", view->question);
       json_builder_set_member_name (builder, "choices");
       json_builder_begin_array (builder);
       for (guint i = 0; i < step->choices->len; i++)
@@ -356,8 +359,8 @@ print_step (LotsGuideSession *session,
   if (view->refer_to != NULL)
     printf ("Hänvisa till: %s (%s%s%s)\n", view->refer_to, open ? "öppet nu" : "stängt nu",
             opens ? ", öppnar " : "", opens ? opens : "");
-  if (step->question != NULL && !view->finished)
-    printf ("? %s\n", step->question);
+  if (view->question != NULL && !view->finished && g_strcmp0 (view->question, view->text) != 0)
+    printf ("? %s\n", view->question);
   for (guint i = 0; i < step->choices->len && !view->finished; i++)
     printf ("  %u. %s\n", i + 1, ((LotsGuideChoice *) step->choices->pdata[i])->label);
 }
@@ -501,7 +504,8 @@ guide_run (int    argc,
   RunOutput output = { FALSE, FALSE };
   const GOptionEntry entries[] = {
     { "answers", 0, 0, G_OPTION_ARG_STRING, &answers_text,
-      "run scripted: the answers in order, separated by ';' (a choice's number or text, a value, or empty for Next)",
+      "run scripted: the answers in order, separated by ';' (a choice's number or text, or a value); "
+      "steps that only say something are passed as with Next",
       "A;B;…" },
     { "answer", 0, 0, G_OPTION_ARG_STRING_ARRAY, &answer_list, "one answer (repeat it for each)", "A" },
     { "at", 0, 0, G_OPTION_ARG_STRING, &at, "the time the call takes place, in Stockholm time", "YYYY-MM-DD HH:MM" },

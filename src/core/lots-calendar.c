@@ -1076,11 +1076,12 @@ static void
 append_minutes (GString *text,
                 int      minutes)
 {
-  g_string_append_printf (text, "%02d:%02d", minutes / 60, minutes % 60);
+  /* Swedish writes times with a period, as the articles do: 08.00. */
+  g_string_append_printf (text, "%02d.%02d", minutes / 60, minutes % 60);
 }
 
 /* The hours of the local date of DAY as a handler would say them:
- * "08:00–12:00, 13:00–16:30", "dygnet runt", "stängt" or, on a holiday,
+ * "08.00–12.00, 13.00–16.30", "dygnet runt", "stängt" or, on a holiday,
  * "stängt (julafton)". */
 char *
 lots_opening_hours_describe_day (const LotsOpeningHours *hours,

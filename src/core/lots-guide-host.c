@@ -227,8 +227,9 @@ lots_guide_host_unit_is_open (LotsGuideHost *self,
   return hours != NULL && lots_opening_hours_is_open (hours, when);
 }
 
-/* "i dag kl. 13.00", "i morgon kl. 08.00", "måndag 28 december kl. 08.00";
- * NULL when the unit never opens or its hours are unknown. */
+/* When the unit next opens — after its current opening when it is open
+ * now: "i dag kl. 13.00", "i morgon kl. 08.00", "måndag 28 december kl.
+ * 08.00"; NULL when it never opens (again) or its hours are unknown. */
 char *
 lots_guide_host_describe_next_open (LotsGuideHost *self,
                                     const char    *unit,
@@ -242,7 +243,19 @@ lots_guide_host_describe_next_open (LotsGuideHost *self,
 
   g_return_val_if_fail (self != NULL && unit != NULL && when != NULL, NULL);
   hours = unit_hours (self, unit, NULL);
-  if (hours == NULL || (opens = lots_opening_hours_next_open (hours, when)) == NULL)
+  if (hours == NULL)
+    return NULL;
+  /* Open now: when it opens again after this opening closes. */
+  if (lots_opening_hours_is_open (hours, when))
+    {
+      g_autoptr(GDateTime) closes = lots_opening_hours_next_close (hours, when);
+      if (closes == NULL)
+        return NULL;
+      opens = lots_opening_hours_next_open (hours, closes);
+    }
+  else
+    opens = lots_opening_hours_next_open (hours, when);
+  if (opens == NULL)
     return NULL;
   local = g_date_time_to_timezone (when, zone);
   opens = g_date_time_to_timezone (g_steal_pointer (&opens), zone);

@@ -467,6 +467,15 @@ l_require (lua_State *state)
 
 /* ---- the environment ------------------------------------------------ */
 
+/* Reading a name nobody defined is an error, not nil: `resolved = flase`
+ * would otherwise quietly drop the field. */
+static int
+l_unknown_name (lua_State *state)
+{
+  return luaL_error (state, "unknown name '%s' (misspelt, or a library guides do not have?)",
+                     lua_type (state, 2) == LUA_TSTRING ? lua_tostring (state, 2) : "?");
+}
+
 static const char *const base_names[] = {
   "assert", "error", "getmetatable", "ipairs", "next", "pairs", "rawequal", "rawget", "rawlen",
   "rawset", "select", "tonumber", "tostring", "type", "_VERSION", NULL
@@ -563,6 +572,12 @@ build_environment (LotsGuideSandbox *self)
   copy_library (state, env, LUA_UTF8LIBNAME, NULL);
   lua_pushvalue (state, env);
   lua_setfield (state, env, "_G");
+  lua_createtable (state, 0, 2);
+  lua_pushcfunction (state, l_unknown_name);
+  lua_setfield (state, -2, "__index");
+  lua_pushboolean (state, FALSE);
+  lua_setfield (state, -2, "__metatable");
+  lua_setmetatable (state, env);
   self->env_ref = luaL_ref (state, LUA_REGISTRYINDEX);
 
   lua_newtable (state);

@@ -354,6 +354,7 @@ check_expectations (Run              *run,
                     LotsGuideSession *session,
                     const char       *refusal)
 {
+  static const char *const text_only[] = { "refer", "ends", "says", "refused" };
   const LotsGuideView *view = lots_guide_session_get_view (session);
   g_autoptr(GPtrArray) path = lots_guide_session_dup_path (session);
   g_autoptr(GPtrArray) wanted_path = text_list (run->state, expect, "path");
@@ -389,6 +390,18 @@ check_expectations (Run              *run,
           view->acute ? "acute" : "not acute");
   if (refer != NULL && g_strcmp0 (refer, view->refer_to) != 0)
     fail (run, "expected a referral to \"%s\", got %s", refer, view->refer_to ? view->refer_to : "none");
+  if (flag_field (run->state, expect, "refer") == 0 && view->refer_to != NULL)
+    fail (run, "expected no referral, got \"%s\"", view->refer_to);
+  for (guint i = 0; i < G_N_ELEMENTS (text_only); i++)
+    {
+      lua_pushstring (run->state, text_only[i]);
+      if (lua_rawget (run->state, expect) != LUA_TNIL && lua_type (run->state, -1) != LUA_TSTRING &&
+          !(g_str_equal (text_only[i], "refer") && lua_type (run->state, -1) == LUA_TBOOLEAN &&
+            !lua_toboolean (run->state, -1)))
+        fail (run, "expect.%s must be text%s", text_only[i],
+              g_str_equal (text_only[i], "refer") ? " (or false: no referral)" : "");
+      lua_pop (run->state, 1);
+    }
   if (says != NULL && (view->text == NULL || strstr (view->text, says) == NULL))
     fail (run, "expected the last step to say \"%s\", it says: %s", says, view->text ? view->text : "nothing");
   expect_outcome (run, expect, lots_guide_session_get_outcome (session));

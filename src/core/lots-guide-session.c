@@ -66,6 +66,7 @@ static void
 view_clear (LotsGuideView *view)
 {
   g_clear_pointer (&view->text, g_free);
+  g_clear_pointer (&view->question, g_free);
   g_clear_pointer (&view->article, g_free);
   g_clear_pointer (&view->links, g_ptr_array_unref);
   g_clear_pointer (&view->acute_reason, g_free);
@@ -269,6 +270,9 @@ fill_in (LotsGuideSession    *self,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+static gboolean unit_exists (LotsGuideSession *self,
+                             const char       *unit);
+
 /* Moves the proposal and links the host API collected into the session. */
 static gboolean
 collect_proposal (LotsGuideSession    *self,
@@ -299,6 +303,13 @@ collect_proposal (LotsGuideSession    *self,
               *slots[i] = g_strdup (lua_tostring (state, -1));
             }
           lua_pop (state, 1);
+        }
+      if (self->outcome.referred_to != NULL && !unit_exists (self, self->outcome.referred_to))
+        {
+          lua_pop (state, 1);
+          step_error (self, step, error, "outcome referred_to names the unit \"%s\", which data/"
+                      LOTS_GUIDE_UNITS_TABLE ".csv does not have", self->outcome.referred_to);
+          return FALSE;
         }
       lua_pushliteral (state, "resolved");
       if (lua_rawget (state, -2) == LUA_TBOOLEAN)
@@ -448,21 +459,37 @@ evaluate_article (LotsGuideSession    *self,
   return TRUE;
 }
 
+/* FIELD ("say" or "ask"), computed and filled in, into *OUT. */
+static gboolean
+evaluate_text_field (LotsGuideSession    *self,
+                     const LotsGuideStep *step,
+                     const char          *field,
+                     char               **out,
+                     GError             **error)
+{
+  g_autofree char *raw = NULL;
+
+  if (!evaluate_field (self, step, field, error) || !take_text (self, step, field, TRUE, &raw, error))
+    return FALSE;
+  if (raw == NULL)
+    return TRUE;
+  *out = fill_in (self, step, raw, error);
+  return *out != NULL;
+}
+
 static gboolean
 evaluate_text (LotsGuideSession    *self,
                const LotsGuideStep *step,
                LotsGuideView       *view,
                GError             **error)
 {
-  g_autofree char *raw = NULL;
-  const char *field = step->text != NULL || step->text_computed ? "say" : "ask";
-
-  if (!evaluate_field (self, step, field, error) || !take_text (self, step, field, TRUE, &raw, error))
+  if (!evaluate_text_field (self, step, "say", &view->text, error) ||
+      (step->question != NULL && !evaluate_text_field (self, step, "ask", &view->question, error)))
     return FALSE;
-  if (raw == NULL)
-    return TRUE;
-  view->text = fill_in (self, step, raw, error);
-  return view->text != NULL;
+  /* A step that only asks shows its question as its text. */
+  if (view->text == NULL && view->question != NULL)
+    view->text = g_strdup (view->question);
+  return TRUE;
 }
 
 static int
@@ -551,6 +578,13 @@ enter (LotsGuideSession *self,
       type = lua_type (self->state, -1);
       view.finished = type == LUA_TTABLE || lua_toboolean (self->state, -1);
       ok = propose_value (self, step, "finish", error);
+      /* A step declared as an end must end: a finish function that gives
+       * nothing would leave the handler on a step with no way on. */
+      if (ok && step->finishes && !view.finished)
+        {
+          step_error (self, step, error, "finish gave nothing: return true or an outcome table");
+          ok = FALSE;
+        }
     }
   ok = ok && collect_proposal (self, step, &view, error);
   if (!ok)
@@ -785,7 +819,14 @@ lots_guide_session_answer (LotsGuideSession *self,
   if (normalized == NULL)
     return FALSE;
   if (step->input == LOTS_GUIDE_INPUT_NUMBER)
-    lua_pushnumber (self->state, g_ascii_strtod (normalized, NULL));
+    {
+      /* 12 stays 12 in the text, not 12.0. */
+      double number = g_ascii_strtod (normalized, NULL);
+      if (number == (double) (lua_Integer) number && strchr (normalized, '.') == NULL)
+        lua_pushinteger (self->state, (lua_Integer) number);
+      else
+        lua_pushnumber (self->state, number);
+    }
   else
     lua_pushstring (self->state, normalized);
   if (!run_check (self, step, error))

@@ -32,6 +32,7 @@ typedef struct {
 typedef struct {
   const LotsGuideStep *step;
   char *text;            /* what to say, computed and filled in */
+  char *question;        /* what to ask, filled in, or NULL */
   char *article;         /* the article to show, or NULL */
   GPtrArray *links;      /* char *: articles named with article() */
   gboolean acute;        /* the case is acute (from this step or an earlier one) */

@@ -325,6 +325,7 @@ static void
 step_free (LotsGuideStep *step)
 {
   g_free (step->id);
+  g_free (step->title);
   g_free (step->text);
   g_free (step->question);
   g_free (step->save);
@@ -459,7 +460,7 @@ read_step (Reader     *r,
   step->line = r->line;
   step->choices = g_ptr_array_new_with_free_func ((GDestroyNotify) choice_free);
   check_fields (r, step_fields, FALSE);
-  g_free (string_field (r, "title", FALSE, NULL));
+  step->title = string_field (r, "title", FALSE, NULL);
   step->text = string_field (r, "say", TRUE, &step->text_computed);
   read_choices (r, step);
   read_ask (r, step);

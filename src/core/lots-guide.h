@@ -50,6 +50,7 @@ typedef struct {
 typedef struct {
   char *id;
   guint line;
+  char *title;            /* a short name for the breadcrumb, or NULL */
   char *text;             /* `say` when it is a plain string, else NULL */
   gboolean text_computed;
   char *question;         /* `ask` */

@@ -242,11 +242,16 @@ lots_source_repository_fetch (LotsSourceRepository *self,
   char *refspecs[] = { refspec };
   git_strarray specs = { refspecs, 1 };
   git_fetch_options options = GIT_FETCH_OPTIONS_INIT;
+  git_remote_create_options create = GIT_REMOTE_CREATE_OPTIONS_INIT;
   Fetch fetch = { progress, user_data, 0 };
   int status;
 
   g_return_val_if_fail (self != NULL, FALSE);
-  if (git_remote_create_anonymous (&remote, self->repo, self->config->url) != 0)
+  /* No url.*.insteadOf rewriting: the URL is the one configured (and
+   * libgit2 1.5 leaks the regex match data of that lookup). */
+  create.repository = self->repo;
+  create.flags = GIT_REMOTE_CREATE_SKIP_INSTEADOF | GIT_REMOTE_CREATE_SKIP_DEFAULT_FETCHSPEC;
+  if (git_remote_create_with_opts (&remote, self->config->url, &create) != 0)
     return git_fail (error, LOTS_ERROR_INVALID_ARGUMENT, self->config->url);
   options.callbacks.transfer_progress = on_transfer;
   options.callbacks.credentials = on_credentials;

@@ -397,33 +397,33 @@ test_parse_forms (void)
     const char *week[7];
   } forms[] = {
     { KC_REGULAR,
-      { "08:00–16:30", "08:00–16:30", "08:00–16:30", "08:00–16:30", "08:00–16:00", "stängt", "stängt" } },
+      { "08.00–16.30", "08.00–16.30", "08.00–16.30", "08.00–16.30", "08.00–16.00", "stängt", "stängt" } },
     { "mån-fre 08:30-16:00",
-      { "08:30–16:00", "08:30–16:00", "08:30–16:00", "08:30–16:00", "08:30–16:00", "stängt", "stängt" } },
+      { "08.30–16.00", "08.30–16.00", "08.30–16.00", "08.30–16.00", "08.30–16.00", "stängt", "stängt" } },
     { "mån-tor 10:00-15:00",
-      { "10:00–15:00", "10:00–15:00", "10:00–15:00", "10:00–15:00", "stängt", "stängt", "stängt" } },
+      { "10.00–15.00", "10.00–15.00", "10.00–15.00", "10.00–15.00", "stängt", "stängt", "stängt" } },
     { "lör 10:00-14:00",
-      { "stängt", "stängt", "stängt", "stängt", "stängt", "10:00–14:00", "stängt" } },
+      { "stängt", "stängt", "stängt", "stängt", "stängt", "10.00–14.00", "stängt" } },
     { "mån, ons 09:00-12:00",
-      { "09:00–12:00", "stängt", "09:00–12:00", "stängt", "stängt", "stängt", "stängt" } },
+      { "09.00–12.00", "stängt", "09.00–12.00", "stängt", "stängt", "stängt", "stängt" } },
     { "mån,ons 9.00-12.00",
-      { "09:00–12:00", "stängt", "09:00–12:00", "stängt", "stängt", "stängt", "stängt" } },
+      { "09.00–12.00", "stängt", "09.00–12.00", "stängt", "stängt", "stängt", "stängt" } },
     { "mån-fre 08:00-12:00; mån-fre 13:00-16:00",
-      { "08:00–12:00, 13:00–16:00", "08:00–12:00, 13:00–16:00", "08:00–12:00, 13:00–16:00",
-        "08:00–12:00, 13:00–16:00", "08:00–12:00, 13:00–16:00", "stängt", "stängt" } },
+      { "08.00–12.00, 13.00–16.00", "08.00–12.00, 13.00–16.00", "08.00–12.00, 13.00–16.00",
+        "08.00–12.00, 13.00–16.00", "08.00–12.00, 13.00–16.00", "stängt", "stängt" } },
     /* Overlapping and touching clauses join. */
     { "mån 13:00-16:00; mån 08:00-12:00; mån 11:00-13:00; tis 8:00-10:00; tis 10:00-11:00",
-      { "08:00–16:00", "08:00–11:00", "stängt", "stängt", "stängt", "stängt", "stängt" } },
+      { "08.00–16.00", "08.00–11.00", "stängt", "stängt", "stängt", "stängt", "stängt" } },
     { "MÅNDAG-Fredag 8:00 - 17:00",
-      { "08:00–17:00", "08:00–17:00", "08:00–17:00", "08:00–17:00", "08:00–17:00", "stängt", "stängt" } },
+      { "08.00–17.00", "08.00–17.00", "08.00–17.00", "08.00–17.00", "08.00–17.00", "stängt", "stängt" } },
     { "tisdag, torsdag 07.30-24:00; söndag 00:00-01:00",
-      { "stängt", "07:30–24:00", "stängt", "07:30–24:00", "stängt", "stängt", "00:00–01:00" } },
+      { "stängt", "07.30–24.00", "stängt", "07.30–24.00", "stängt", "stängt", "00.00–01.00" } },
     /* A week wraps; en dashes and non-breaking spaces as a word processor writes them. */
     { "fre–mån\xC2\xA0" "10:00–12:00;",
-      { "10:00–12:00", "stängt", "stängt", "stängt", "10:00–12:00", "10:00–12:00", "10:00–12:00" } },
+      { "10.00–12.00", "stängt", "stängt", "stängt", "10.00–12.00", "10.00–12.00", "10.00–12.00" } },
     /* Decomposed å, as macOS writes it. */
     { "ma\xCC\x8An-tors 09:00-10:00",
-      { "09:00–10:00", "09:00–10:00", "09:00–10:00", "09:00–10:00", "stängt", "stängt", "stängt" } },
+      { "09.00–10.00", "09.00–10.00", "09.00–10.00", "09.00–10.00", "stängt", "stängt", "stängt" } },
     { "  stängt ",
       { "stängt", "stängt", "stängt", "stängt", "stängt", "stängt", "stängt" } },
     { "Dygnet  Runt",
@@ -504,7 +504,7 @@ test_parse_errors (void)
     g_string_append_c (huge, ' ');
   {
     g_autoptr(LotsOpeningHours) longest = parse_ok (huge->str, NULL, NULL);
-    assert_describe (longest, 2026, 3, 9, "08:00–09:00");
+    assert_describe (longest, 2026, 3, 9, "08.00–09.00");
   }
   g_string_append_c (huge, ';');
   assert_parse_error (huge->str, NULL, NULL, "text is longer than 500 bytes");
@@ -671,16 +671,16 @@ test_open_seasons (void)
 
   /* Thursday 30 April: regular hours till 16:30. */
   assert_open_at (hours, stockholm (2026, 4, 30, 16, 15, 0), TRUE);
-  assert_describe (hours, 2026, 4, 30, "08:00–16:30");
+  assert_describe (hours, 2026, 4, 30, "08.00–16.30");
   /* Thursday 7 May: summer hours till 16:00. */
   assert_open_at (hours, stockholm (2026, 5, 7, 15, 59, 0), TRUE);
   assert_open_at (hours, stockholm (2026, 5, 7, 16, 0, 0), FALSE);
-  assert_describe (hours, 2026, 5, 7, "08:00–16:00");
+  assert_describe (hours, 2026, 5, 7, "08.00–16.00");
   /* Monday 31 August is still summer, Tuesday 1 September is not. */
   assert_open_at (hours, stockholm (2026, 8, 31, 16, 15, 0), FALSE);
   assert_open_at (hours, stockholm (2026, 9, 1, 16, 15, 0), TRUE);
-  assert_describe (hours, 2026, 8, 31, "08:00–16:00");
-  assert_describe (hours, 2026, 9, 1, "08:00–16:30");
+  assert_describe (hours, 2026, 8, 31, "08.00–16.00");
+  assert_describe (hours, 2026, 9, 1, "08.00–16.30");
 
   /* Fridays: 16:00 in April, 15:00 in May and August, 16:00 in September. */
   assert_open_at (hours, stockholm (2026, 4, 24, 15, 30, 0), TRUE);
@@ -690,7 +690,7 @@ test_open_seasons (void)
   assert_open_at (hours, stockholm (2026, 8, 28, 15, 30, 0), FALSE);
   assert_open_at (hours, stockholm (2026, 9, 4, 15, 30, 0), TRUE);
   assert_open_at (hours, stockholm (2026, 9, 4, 16, 0, 0), FALSE);
-  assert_describe (hours, 2026, 5, 8, "08:00–15:00");
+  assert_describe (hours, 2026, 5, 8, "08.00–15.00");
 
   /* The season of the day asked about, not of the day asked from. */
   {
@@ -706,7 +706,7 @@ test_open_seasons (void)
   {
     g_autoptr(LotsOpeningHours) all_year = parse_ok (KC_REGULAR, "  ", NULL);
     assert_open_at (all_year, stockholm (2026, 7, 9, 16, 15, 0), TRUE);
-    assert_describe (all_year, 2026, 7, 10, "08:00–16:00");
+    assert_describe (all_year, 2026, 7, 10, "08.00–16.00");
   }
 }
 
@@ -721,10 +721,10 @@ test_open_lunch (void)
   assert_open_at (hours, stockholm (2026, 3, 10, 12, 0, 0), FALSE);
   assert_open_at (hours, stockholm (2026, 3, 10, 12, 59, 0), FALSE);
   assert_open_at (hours, stockholm (2026, 3, 10, 13, 0, 0), TRUE);
-  assert_describe (hours, 2026, 3, 10, "08:00–12:00, 13:00–16:30");
+  assert_describe (hours, 2026, 3, 10, "08.00–12.00, 13.00–16.30");
   /* Summer too. */
   assert_open_at (hours, stockholm (2026, 7, 10, 12, 30, 0), FALSE);
-  assert_describe (hours, 2026, 7, 10, "08:00–12:00, 13:00–15:00");
+  assert_describe (hours, 2026, 7, 10, "08.00–12.00, 13.00–15.00");
   {
     g_autoptr(GDateTime) at_lunch = stockholm (2026, 3, 10, 12, 0, 0);
     g_autoptr(GDateTime) morning = stockholm (2026, 3, 10, 11, 0, 0);
@@ -734,7 +734,7 @@ test_open_lunch (void)
 
   /* Hours inside the lunch vanish; hours across its edge are cut. */
   assert_describe (narrow, 2026, 3, 10, "stängt");
-  assert_describe (narrow, 2026, 3, 14, "07:00–12:00");
+  assert_describe (narrow, 2026, 3, 14, "07.00–12.00");
   assert_open_at (narrow, stockholm (2026, 3, 10, 12, 30, 0), FALSE);
 }
 
@@ -875,7 +875,7 @@ test_dst_spring (void)
   assert_open_at (sunday, utc (2026, 3, 29, 1, 59, 59), TRUE);
   assert_open_at (sunday, utc (2026, 3, 29, 2, 0, 0), FALSE);
   assert_next_open (sunday, saturday, "2026-03-29 03:00:00 +0200");
-  assert_describe (sunday, 2026, 3, 29, "03:00–04:00");
+  assert_describe (sunday, 2026, 3, 29, "03.00–04.00");
 
   /* A range over the missing hour is open an hour less: 01:30–02:00 CET
    * and 03:00–03:30 CEST, back to back. */

@@ -491,6 +491,39 @@ test_session_guide_errors (void)
 }
 
 static void
+test_session_details (void)
+{
+  static const char text[] =
+    "guide { id = \"social/detaljer\", title = \"D\", area = \"social\", start = \"antal\" }\n"
+    "step \"antal\" { title = \"Antal\", ask = \"Hur många, {namn}?\", input = \"number\", save = \"n\",\n"
+    "  compute = function (s) s.namn = \"Eva\" end, next = \"svar\" }\n"
+    "step \"svar\" { say = \"Det blir {n}.\", choices = { { \"Tom\", go = \"tom\" }, { \"Fel enhet\", go = \"fel_enhet\" } } }\n"
+    "step \"tom\" { say = \"x\", finish = function () return nil end }\n"       /* 5 */
+    "step \"fel_enhet\" { say = \"x\", finish = { referred_to = \"ingen\" } }\n"; /* 6 */
+  const char *guides[] = { "social/detaljer.lua", text, NULL };
+  g_auto(Fixture) f = { 0 };
+  g_autoptr(LotsGuideSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  const LotsGuideView *view;
+
+  fixture_load (&f, guides);
+  session = lots_guide_session_new (lots_guide_library_find (f.library, "social/detaljer"), &error);
+  g_assert_no_error (error);
+  view = lots_guide_session_get_view (session);
+  g_assert_cmpstr (view->step->title, ==, "Antal");
+  g_assert_cmpstr (view->question, ==, "Hur många, Eva?");
+  g_assert_true (lots_guide_session_answer (session, "12", &error));
+  g_assert_cmpstr (lots_guide_session_get_view (session)->text, ==, "Det blir 12.");
+  g_assert_false (lots_guide_session_choose (session, 1, &error));
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "detaljer.lua:5: step \"tom\": finish gave nothing"));
+  g_clear_error (&error);
+  g_assert_false (lots_guide_session_choose (session, 2, &error));
+  g_assert_nonnull (strstr (error->message, "detaljer.lua:6: step \"fel_enhet\": outcome referred_to names the unit \"ingen\""));
+  g_assert_null (lots_guide_session_get_outcome (session)->referred_to);
+}
+
+static void
 test_inputs (void)
 {
   static const struct {
@@ -584,6 +617,7 @@ main (int    argc,
   g_test_add_func ("/guide/session/time", test_session_time);
   g_test_add_func ("/guide/session/back-and-restart", test_session_back_and_restart);
   g_test_add_func ("/guide/session/guide-errors", test_session_guide_errors);
+  g_test_add_func ("/guide/session/details", test_session_details);
   g_test_add_func ("/guide/inputs", test_inputs);
   g_test_add_func ("/guide/scenarios", test_scenarios);
   return g_test_run ();

@@ -552,7 +552,7 @@ static void
 test_killed (void)
 {
   g_auto(Fixture) f = { 0 };
-  g_autofree char *commits[2] = { NULL, NULL };
+  char *commits[2] = { NULL, NULL };
   const char *sets[2] = {
     "aldre/frivilliga-norrmalm aldre/seniorcafe-norrmalm",
     "aldre/matlada-norrmalm aldre/seniorcafe-norrmalm",
@@ -608,6 +608,8 @@ test_killed (void)
   /* After it all, a sync finishes at the branch's commit. */
   g_assert_cmpint (lots (&f, "sync", NULL), ==, 0);
   assert_serving (&f, commits[KILL_ROUNDS % 2], sets[KILL_ROUNDS % 2]);
+  g_free (commits[0]);
+  g_free (commits[1]);
 }
 
 static void
