@@ -7,6 +7,10 @@
 #include "lots-builtin.h"
 #include "lots-index.h"
 #include "lots-text.h"
+#include "lots-error.h"
+#include "lots-paths.h"
+#include "lots-source-config.h"
+#include "lots-source-repository.h"
 #include "lotsctl.h"
 
 static void
@@ -61,15 +65,69 @@ print_text (const LotsArticle *a,
   printf ("\n%s\n", a->markdown);
 }
 
+/* The commits of the article's git source that changed its file, newest
+ * first, read from the bare repository (built-in and draft sources have
+ * no history). */
+static int
+print_history (const LotsArticle *article,
+               const char        *source,
+               const char        *revision,
+               gboolean           json)
+{
+  g_autofree char *data_dir = lots_paths_dup_data_dir ();
+  g_autoptr(GPtrArray) configs = NULL;
+  g_autoptr(LotsSourceRepository) repository = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  LotsSourceConfig *config;
+
+  configs = lots_source_config_load (data_dir, &error);
+  if (configs == NULL)
+    return lotsctl_fail (error);
+  config = lots_source_config_find (configs, source);
+  if (config == NULL || revision == NULL)
+    {
+      g_set_error (&error, LOTS_ERROR, LOTS_ERROR_NOT_FOUND,
+                   "%s comes from source %s, which is not a git source: it has no history", article->id, source);
+      return lotsctl_fail (error);
+    }
+  repository = lots_source_repository_open (config, data_dir, &error);
+  if (repository != NULL)
+    entries = lots_source_repository_history (repository, revision, article->path, 100, &error);
+  if (entries == NULL)
+    return lotsctl_fail (error);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const LotsHistoryEntry *entry = g_ptr_array_index (entries, i);
+
+      if (json)
+        {
+          g_autoptr(JsonBuilder) b = json_builder_new ();
+          json_builder_begin_object (b);
+          lotsctl_json_add_string (b, "commit", entry->commit);
+          lotsctl_json_add_string (b, "author", entry->author);
+          lotsctl_json_add_string (b, "date", entry->date);
+          lotsctl_json_add_string (b, "summary", entry->summary);
+          json_builder_end_object (b);
+          lotsctl_print_json (b);
+        }
+      else
+        printf ("%.12s  %s  %-24s %s\n", entry->commit, entry->date, entry->author, entry->summary);
+    }
+  return LOTSCTL_EXIT_OK;
+}
+
 int
 lotsctl_show (int    argc,
               char **argv)
 {
   gboolean json = FALSE;
+  gboolean history = FALSE;
   char *lang = NULL;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print the article as one JSON object", NULL },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, "The translation in this language", "LANG" },
+    { "history", 0, 0, G_OPTION_ARG_NONE, &history, "The commits that changed it, with author and date", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("ID — show one article");
@@ -101,6 +159,11 @@ lotsctl_show (int    argc,
   if (article == NULL)
     {
       status = lotsctl_fail (error);
+      goto out;
+    }
+  if (history)
+    {
+      status = print_history (article, source, revision, json);
       goto out;
     }
   if (json)

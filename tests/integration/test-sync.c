@@ -258,6 +258,14 @@ run_publish_cycle (Fixture    *f,
   g_assert_cmpint (lots (f, "show", "aldre/seniorcafe-norrmalm", NULL), ==, 0);
   g_assert_nonnull (strstr (f->out, "Seniorcaféer och träffpunkter"));
   g_assert_cmpint (lots (f, "show", "social/radgivning-norrmalm", NULL), ==, 1);
+
+  /* Its history, from the bare repository: both commits that changed it. */
+  g_assert_cmpint (lots (f, "show", "--history", "aldre/seniorcafe-norrmalm", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "Publicist Exempelsson"));
+  g_assert_nonnull (strstr (f->out, "Ändra, byt namn, ta bort"));
+  g_assert_nonnull (strstr (f->out, "Första versionen"));
+  g_assert_cmpint (lots (f, "show", "--history", "aldre/ansoka-hemtjanst", NULL), ==, 1);
+  g_assert_nonnull (strstr (f->err, "not a git source"));
 }
 
 static void
