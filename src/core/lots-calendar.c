@@ -55,16 +55,24 @@ typedef struct {
 GTimeZone *
 lots_calendar_time_zone (void)
 {
-  GTimeZone *tz = g_time_zone_new_identifier ("Europe/Stockholm");
+  /* Read and parsed once: tzdata is a file, and every step of a guide that
+   * asks about opening hours needs the zone. GTimeZone is immutable. */
+  static GTimeZone *stockholm;
 
-  if (tz == NULL)
+  if (g_once_init_enter (&stockholm))
     {
-      g_debug ("no tzdata for Europe/Stockholm; using %s", LOTS_CALENDAR_FALLBACK_TZ);
-      tz = g_time_zone_new_identifier (LOTS_CALENDAR_FALLBACK_TZ);
+      GTimeZone *tz = g_time_zone_new_identifier ("Europe/Stockholm");
+
+      if (tz == NULL)
+        {
+          g_debug ("no tzdata for Europe/Stockholm; using %s", LOTS_CALENDAR_FALLBACK_TZ);
+          tz = g_time_zone_new_identifier (LOTS_CALENDAR_FALLBACK_TZ);
+        }
+      if (tz == NULL)
+        tz = g_time_zone_new_offset (3600);
+      g_once_init_leave (&stockholm, tz);
     }
-  if (tz == NULL)
-    tz = g_time_zone_new_offset (3600);
-  return tz;
+  return g_time_zone_ref (stockholm);
 }
 
 /* Easter Sunday of a Gregorian year (1583–9999), by the anonymous

@@ -598,6 +598,10 @@ lots_guide_sandbox_new (const LotsGuideLimits *limits)
   self->state = lua_newstate (sandbox_alloc, self);
   if (self->state == NULL)
     g_error ("could not create a Lua state");
+  /* A step makes a few short-lived tables (the answers' snapshot, rows
+   * looked up): the generational collector frees them young, in small
+   * pauses, where the incremental one would sweep the whole state. */
+  lua_gc (self->state, LUA_GCGEN, 0, 0);
   build_environment (self);
   return self;
 }

@@ -107,6 +107,43 @@ percentile (GArray *values,
   return g_array_index (values, double, MIN (values->len - 1, (guint) (p * values->len)));
 }
 
+/* The steps (leaving which) that take longest at their median: where a
+ * guide author or the engine should look first. */
+static void
+print_slowest (GHashTable *by_step)
+{
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+  g_autoptr(GArray) medians = g_array_new (FALSE, FALSE, sizeof (double));
+
+  g_hash_table_iter_init (&iter, by_step);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (keys, key);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      GArray *times = g_hash_table_lookup (by_step, keys->pdata[i]);
+      double median;
+      g_array_sort (times, compare_doubles);
+      median = percentile (times, 0.5);
+      g_array_append_val (medians, median);
+    }
+  printf ("\nSlowest steps by median (leaving the step):\n\n| step | calls | median | p99 |\n|---|---|---|---|\n");
+  for (guint n = 0; n < 5 && n < keys->len; n++)
+    {
+      guint worst = 0;
+      for (guint i = 1; i < keys->len; i++)
+        if (g_array_index (medians, double, i) > g_array_index (medians, double, worst))
+          worst = i;
+      {
+        GArray *times = g_hash_table_lookup (by_step, keys->pdata[worst]);
+        printf ("| %s | %u | %.1f µs | %.1f µs |\n", (char *) keys->pdata[worst], times->len,
+                percentile (times, 0.5), percentile (times, 0.99));
+      }
+      g_array_index (medians, double, worst) = -1;
+    }
+}
+
 static gsize
 resident_kb (void)
 {
@@ -141,6 +178,8 @@ main (int    argc,
   g_autoptr(GArray) load_us = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) lots_guide_session_free);
   g_autoptr(GRand) rand = NULL;
+  g_autoptr(GHashTable) by_step = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                         (GDestroyNotify) g_array_unref);
   GPtrArray *guides;
   LotsSource *source;
   gint64 start, elapsed;
@@ -207,11 +246,23 @@ main (int    argc,
         }
       for (guint s = 0; s < MAX_STEPS_PER_CALL && !lots_guide_session_is_finished (session); s++)
         {
+          const LotsGuideStep *from = lots_guide_session_get_view (session)->step;
           double us = take_step (session, rand);
+          g_autofree char *key = NULL;
+          GArray *times;
+
           if (us < 0)
             break;
           g_array_append_val (step_us, us);
           steps_total++;
+          key = g_strdup_printf ("%s:%s", lots_guide_get_id (guide), from->id);
+          times = g_hash_table_lookup (by_step, key);
+          if (times == NULL)
+            {
+              times = g_array_new (FALSE, FALSE, sizeof (double));
+              g_hash_table_insert (by_step, g_steal_pointer (&key), times);
+            }
+          g_array_append_val (times, us);
         }
       finished += lots_guide_session_is_finished (session);
     }
@@ -249,6 +300,7 @@ main (int    argc,
   printf ("- memory per live session: %.0f KB by the sandbox's count, %.0f KB by resident size\n",
           sessions->len ? (double) sandbox_bytes / sessions->len / 1024 : 0,
           sessions->len ? (double) (rss_after - rss_before) / sessions->len : 0);
+  print_slowest (by_step);
   printf ("\nTargets (read, never asserted): a step under 50 µs at p99: %s; a live session under 256 KB: %s\n",
           percentile (step_us, 0.99) < 50 ? "met" : "missed",
           sessions->len && (double) sandbox_bytes / sessions->len < 256 * 1024 ? "met" : "missed");
