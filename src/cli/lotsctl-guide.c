@@ -20,6 +20,7 @@
 #include "lots-guide-scenario.h"
 #include "lots-guide-session.h"
 #include "lots-paths.h"
+#include "lots-serving.h"
 #include "lots-source.h"
 #include "lotsctl.h"
 
@@ -121,6 +122,24 @@ print_diagnostics (GPtrArray  *diagnostics,
       n_errors += d->severity == LOTS_SEVERITY_ERROR;
     }
   return n_errors;
+}
+
+/* A library for each source the workstation serves: the built-in one and
+ * every git source at its accepted commit. */
+static GPtrArray *
+serving_libraries (GPtrArray  *diagnostics,
+                   GError    **error)
+{
+  g_autofree char *data_dir = lots_paths_dup_data_dir ();
+  g_autoptr(GPtrArray) sources = lots_serving_load_sources (data_dir, diagnostics, error);
+  GPtrArray *libraries;
+
+  if (sources == NULL)
+    return NULL;
+  libraries = g_ptr_array_new_with_free_func ((GDestroyNotify) lots_guide_library_free);
+  while (sources->len > 0)
+    g_ptr_array_add (libraries, lots_guide_library_new (g_ptr_array_steal_index (sources, 0), diagnostics));
+  return libraries;
 }
 
 /* ---- guide check --------------------------------------------------------- */
@@ -230,10 +249,8 @@ guide_list (int    argc,
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("— list the guides of all sources");
   g_autoptr(GPtrArray) diagnostics = lots_diagnostics_new ();
-  g_autoptr(LotsGuideLibrary) library = NULL;
+  g_autoptr(GPtrArray) libraries = NULL;
   g_autoptr(GError) error = NULL;
-  LotsSource *source;
-  GPtrArray *guides;
   int status;
 
   g_option_context_add_main_entries (context, entries, NULL);
@@ -241,32 +258,36 @@ guide_list (int    argc,
     return status;
   if (argc != 1)
     return lotsctl_usage_error (context, "guide list takes no arguments");
-  source = lots_builtin_load (diagnostics, &error);
-  if (source == NULL)
+  libraries = serving_libraries (diagnostics, &error);
+  if (libraries == NULL)
     return lotsctl_fail (error);
-  library = lots_guide_library_new (source, diagnostics);
-  guides = lots_guide_library_get_guides (library);
-  for (guint i = 0; i < guides->len; i++)
+  for (guint l = 0; l < libraries->len; l++)
     {
-      LotsGuide *guide = g_ptr_array_index (guides, i);
+      LotsGuideLibrary *library = g_ptr_array_index (libraries, l);
+      GPtrArray *guides = lots_guide_library_get_guides (library);
 
-      if (json)
+      for (guint i = 0; i < guides->len; i++)
         {
-          g_autoptr(JsonBuilder) builder = json_builder_new ();
-          json_builder_begin_object (builder);
-          lotsctl_json_add_string (builder, "id", lots_guide_get_id (guide));
-          lotsctl_json_add_string (builder, "title", lots_guide_get_title (guide));
-          lotsctl_json_add_string (builder, "area", lots_guide_get_area (guide));
-          lotsctl_json_add_string (builder, "source", lots_guide_library_get_source_id (library));
-          lotsctl_json_add_string (builder, "path", lots_guide_get_path (guide));
-          json_builder_set_member_name (builder, "steps");
-          json_builder_add_int_value (builder, lots_guide_get_steps (guide)->len);
-          json_builder_end_object (builder);
-          lotsctl_print_json (builder);
+          LotsGuide *guide = g_ptr_array_index (guides, i);
+
+          if (json)
+            {
+              g_autoptr(JsonBuilder) builder = json_builder_new ();
+              json_builder_begin_object (builder);
+              lotsctl_json_add_string (builder, "id", lots_guide_get_id (guide));
+              lotsctl_json_add_string (builder, "title", lots_guide_get_title (guide));
+              lotsctl_json_add_string (builder, "area", lots_guide_get_area (guide));
+              lotsctl_json_add_string (builder, "source", lots_guide_library_get_source_id (library));
+              lotsctl_json_add_string (builder, "path", lots_guide_get_path (guide));
+              json_builder_set_member_name (builder, "steps");
+              json_builder_add_int_value (builder, lots_guide_get_steps (guide)->len);
+              json_builder_end_object (builder);
+              lotsctl_print_json (builder);
+            }
+          else
+            printf ("%-36s %-20s %-16s %s\n", lots_guide_get_id (guide), lots_guide_get_area (guide),
+                    lots_guide_library_get_source_id (library), lots_guide_get_title (guide));
         }
-      else
-        printf ("%-36s %-20s %s\n", lots_guide_get_id (guide), lots_guide_get_area (guide),
-                lots_guide_get_title (guide));
     }
   if (lots_diagnostics_n_errors (diagnostics) > 0)
     fprintf (stderr, "lotsctl: %u guide file(s) have errors and are left out; see lotsctl guide check\n",
@@ -515,6 +536,7 @@ guide_run (int    argc,
   g_autoptr(GOptionContext) context = g_option_context_new ("ID_OR_FILE — walk through a guide");
   g_autoptr(GPtrArray) diagnostics = lots_diagnostics_new ();
   g_autoptr(LotsGuideLibrary) library = NULL;
+  g_autoptr(GPtrArray) libraries = NULL;
   g_autoptr(LotsGuideSession) session = NULL;
   g_autoptr(GDateTime) when = NULL;
   g_autoptr(GError) error = NULL;
@@ -536,15 +558,20 @@ guide_run (int    argc,
     return lotsctl_usage_error (context, "--at \"%s\" is not a time such as \"2026-11-23 14:30\"", at);
 
   if (g_file_test (argv[1], G_FILE_TEST_EXISTS))
-    library = library_for_path (argv[1], &only, diagnostics, &error);
+    {
+      library = library_for_path (argv[1], &only, diagnostics, &error);
+      if (library == NULL)
+        return lotsctl_fail (error);
+      guide = lots_guide_library_find (library, argv[1]);
+    }
   else
     {
-      LotsSource *source = lots_builtin_load (diagnostics, &error);
-      library = source ? lots_guide_library_new (source, diagnostics) : NULL;
+      libraries = serving_libraries (diagnostics, &error);
+      if (libraries == NULL)
+        return lotsctl_fail (error);
+      for (guint l = 0; l < libraries->len && guide == NULL; l++)
+        guide = lots_guide_library_find (libraries->pdata[l], argv[1]);
     }
-  if (library == NULL)
-    return lotsctl_fail (error);
-  guide = lots_guide_library_find (library, argv[1]);
   for (guint i = 0; guide == NULL && only != NULL && i < lots_guide_library_get_guides (library)->len; i++)
     if (concerns (only, lots_guide_get_path (lots_guide_library_get_guides (library)->pdata[i])))
       guide = lots_guide_library_get_guides (library)->pdata[i];

@@ -275,6 +275,20 @@ test_file_remote (void)
 
   fixture_init (&f);
   run_publish_cycle (&f, f.url);
+
+  /* A guide published with the source is listed and runs from its commit. */
+  lots_test_write (f.work, "guider/cafe.lua",
+                   "guide { id = \"aldre/seniorcafe\", title = \"Seniorcafé\", area = \"aldre\", start = \"a\" }\n"
+                   "step \"a\" { say = \"Berätta om caféet.\", article = \"aldre/seniorcafe-norrmalm\",\n"
+                   "  finish = { resolved = true } }\n", -1);
+  lots_test_write (f.work, "guider/cafe_test.lua",
+                   "scenario \"svar\" { guide = \"aldre/seniorcafe\", expect = { finished = true } }\n", -1);
+  g_free (commit_and_push (&f, "En guide"));
+  g_assert_cmpint (lots (&f, "sync", NULL), ==, 0);
+  g_assert_cmpint (lots (&f, "guide", "list", "--json", NULL), ==, 0);
+  g_assert_nonnull (strstr (f.out, "\"id\":\"aldre/seniorcafe\",\"title\":\"Seniorcafé\",\"area\":\"aldre\",\"source\":\"norrmalm\""));
+  g_assert_cmpint (lots (&f, "guide", "run", "--json", "aldre/seniorcafe", NULL), ==, 0);
+  g_assert_nonnull (strstr (f.out, "Berätta om caféet."));
 }
 
 static guint16
