@@ -12,6 +12,7 @@
 
 #include <gio/gio.h>
 #include <git2.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "lots-diagnostic.h"
@@ -133,6 +134,44 @@ lots_source_repository_free (LotsSourceRepository *self)
   lots_source_config_free (self->config);
   g_free (self->path);
   g_free (self);
+}
+
+/* ---- stale locks ------------------------------------------------------- */
+
+static void
+remove_locks_in (const char *dir,
+                 gboolean    recursive)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (listing == NULL)
+    return;
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_str_has_suffix (name, ".lock") && g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        {
+          g_debug ("removing the stale lock %s", path);
+          g_unlink (path);
+        }
+      else if (recursive && g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        remove_locks_in (path, TRUE);
+    }
+}
+
+/* Removes the lock files a sync killed mid-write leaves (a ref, packed-refs,
+ * FETCH_HEAD): libgit2 refuses to write past them. Only the holder of the
+ * data directory's sync lock may call this — no one else writes here. */
+void
+lots_source_repository_clear_stale_locks (LotsSourceRepository *self)
+{
+  g_autofree char *refs = g_build_filename (self->path, "refs", NULL);
+
+  g_return_if_fail (self != NULL);
+  remove_locks_in (self->path, FALSE);
+  remove_locks_in (refs, TRUE);
 }
 
 /* ---- fetching ----------------------------------------------------------- */
@@ -260,6 +299,8 @@ lots_source_repository_fetch (LotsSourceRepository *self,
   status = git_remote_fetch (remote, &specs, &options, NULL);
   if (status == GIT_EAUTH || status == GIT_ECERTIFICATE)
     return git_fail (error, LOTS_ERROR_INVALID_CONTENT, self->config->url);
+  if (status == GIT_ELOCKED)
+    return git_fail (error, LOTS_ERROR_IO, self->path);
   if (status != 0)
     return git_fail (error, LOTS_ERROR_OFFLINE, self->config->url);
   return TRUE;

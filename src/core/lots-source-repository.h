@@ -55,6 +55,7 @@ LotsSourceRepository *lots_source_repository_open     (const LotsSourceConfig *c
                                                        const char             *data_dir,
                                                        GError                **error);
 void                  lots_source_repository_free     (LotsSourceRepository   *repository);
+void                  lots_source_repository_clear_stale_locks (LotsSourceRepository *repository);
 gboolean              lots_source_repository_fetch    (LotsSourceRepository   *repository,
                                                        LotsFetchProgress       progress,
                                                        gpointer                user_data,

@@ -297,6 +297,9 @@ lots_sync_source (const LotsSourceConfig *config,
   repository = lots_source_repository_open (config, data_dir, &error);
   if (repository == NULL)
     goto failed;
+  /* The caller holds the sync lock: any lock file here is from a sync that
+   * was killed, and would stop every later one. */
+  lots_source_repository_clear_stale_locks (repository);
   result->old_commit = reconcile_accepted (repository, index, config->name);
   report_progress (&sync, "fetch", 0, 0, 0);
   if (!lots_source_repository_fetch (repository, on_fetch_progress, &sync, &error))

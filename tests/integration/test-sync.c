@@ -627,6 +627,11 @@ test_killed (void)
         }
     }
   g_test_message ("%u of %d syncs killed before they finished", killed, KILL_ROUNDS);
+  /* What a sync killed while writing a ref leaves behind must not stop the
+   * next one. */
+  lots_test_write (f.data, "git/norrmalm/refs/remotes/origin/main.lock", "", -1);
+  lots_test_write (f.data, "git/norrmalm/refs/lots/accepted.lock", "", -1);
+  lots_test_write (f.data, "git/norrmalm/packed-refs.lock", "", -1);
   /* After it all, a sync finishes at the branch's commit. */
   g_assert_cmpint (lots (&f, "sync", NULL), ==, 0);
   assert_serving (&f, commits[KILL_ROUNDS % 2], sets[KILL_ROUNDS % 2]);
