@@ -27,6 +27,8 @@ static const struct {
   { "guide",  lotsctl_guide,  "call guides: list, run, check, test" },
   { "source", lotsctl_source, "git sources: add, list, remove" },
   { "sync",   lotsctl_sync,   "fetch, validate and index the git sources" },
+  { "case",   lotsctl_case,   "the case log: log an outcome, list outcomes" },
+  { "report", lotsctl_report, "statistics from the case log" },
 };
 
 static void

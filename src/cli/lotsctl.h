@@ -27,6 +27,8 @@ int  lotsctl_lint    (int argc, char **argv);
 int  lotsctl_guide   (int argc, char **argv);
 int  lotsctl_source  (int argc, char **argv);
 int  lotsctl_sync    (int argc, char **argv);
+int  lotsctl_case    (int argc, char **argv);
+int  lotsctl_report  (int argc, char **argv);
 
 /* lotsctl-exit.c */
 int  lotsctl_fail          (const GError *error);
