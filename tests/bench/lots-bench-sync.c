@@ -123,6 +123,12 @@ main (int    argc,
     }
   if (smoke)
     articles = 500;
+  /* The commands run in the work folders: an absolute path. */
+  {
+    char *absolute = g_canonicalize_filename (lotsctl, NULL);
+    g_free (lotsctl);
+    lotsctl = absolute;
+  }
   changes = smoke ? smoke_changes : full_changes;
   n_changes = smoke ? G_N_ELEMENTS (smoke_changes) : G_N_ELEMENTS (full_changes);
   dir = keep ? g_strdup (keep) : g_dir_make_tmp ("lots-bench-sync-XXXXXX", &error);
