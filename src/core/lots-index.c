@@ -4,10 +4,13 @@
  * the caller talks and every keystroke is a query:
  *   1. plan: words → tokens, the last word → its likeliest completions
  *      (lots-query.c, against the `terms` vocabulary kept here);
- *   2. candidates: FTS5 ranks matches by bm25 (title, keywords, summary, body
- *      weighted 10/6/3/1) and keeps a few more than asked for;
+ *   2. candidates: FTS5 ranks matches by lots_rank() (BM25F, lots-rank.h),
+ *      with every article's column lengths held in memory rather than looked
+ *      up per matching row, and keeps a few more than asked for;
  *   3. re-rank the candidates cheaply (area boost, expired articles last),
- *      then fetch details and snippets for the final few only.
+ *      then fetch details and snippets for the final few only (snippets
+ *      tokenize without analysis: lots-tokenizer.c).
+ * A search runs in one read transaction, so all its steps see one snapshot.
  * When nothing matches, the spelling is corrected from Hunspell and the
  * index's own words; when still nothing matches every word, articles that
  * match some words are shown, marked as such.
@@ -23,6 +26,7 @@
 #include <string.h>
 
 #include "lots-area.h"
+#include "lots-column-sizes.h"
 #include "lots-error.h"
 #include "lots-query.h"
 #include "lots-rank.h"
@@ -45,10 +49,18 @@ struct _LotsIndex {
   char *filename;
   GHashTable *statements;        /* SQL → prepared sqlite3_stmt */
   LotsTokenizerHooks hooks;
-  GHashTable *document_terms;    /* tokens of the row being written */
-  GHashTable *term_deltas;       /* lang \n token → document frequency change */
-  const char *collect_lang;
+  GHashTable *term_deltas;       /* lang → (token → document frequency change) */
+  GHashTable *collect_deltas;    /* the term_deltas table of the row being written, or NULL */
+  int collect_sign;              /* +1 while a row is written, -1 while one is deleted */
+  guint64 collect_row;           /* counts rows written, to count a token once per row */
+  GHashTable *column_sizes;      /* lang → CachedSizes */
 };
+
+/* A language's column sizes and the database version they were read at. */
+typedef struct {
+  unsigned int data_version;
+  LotsColumnSizes *sizes;
+} CachedSizes;
 
 static const char schema_sql[] =
   "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
@@ -233,37 +245,84 @@ fts_table_exists (LotsIndex  *self,
 
 /* ---- collecting document frequencies -------------------------------------- */
 
+/* A token's document frequency change, and the last row that counted. */
+typedef struct {
+  gint delta;
+  guint64 row;
+} TermDelta;
+
+/* Called with every token of the row being written or deleted: counts each
+ * distinct token once per row towards the vocabulary's document
+ * frequencies. This runs for every token of every article indexed, so it
+ * is one lookup, with no per-row set of tokens to build and walk. */
 static void
 collect_token (const char *token,
                gsize       length,
                gpointer    user_data)
 {
   LotsIndex *self = user_data;
+  TermDelta *term;
 
-  if (self->collect_lang == NULL)
+  if (self->collect_deltas == NULL)
     return;
-  if (!g_hash_table_contains (self->document_terms, token))
-    g_hash_table_add (self->document_terms, g_strndup (token, length));
+  term = g_hash_table_lookup (self->collect_deltas, token);
+  if (term == NULL)
+    {
+      term = g_new0 (TermDelta, 1);
+      g_hash_table_insert (self->collect_deltas, g_strndup (token, length), term);
+    }
+  else if (term->row == self->collect_row)
+    return;
+  term->row = self->collect_row;
+  term->delta += self->collect_sign;
 }
 
-/* After one row was written (sign +1) or deleted (-1): count each of its
- * distinct tokens once towards the vocabulary's document frequencies. */
+/* Starts counting the tokens of one row of lang (sign +1: written, -1:
+ * deleted). */
 static void
-account_document (LotsIndex  *self,
-                  const char *lang,
-                  int         sign)
+collect_row (LotsIndex  *self,
+             const char *lang,
+             int         sign)
+{
+  GHashTable *deltas = g_hash_table_lookup (self->term_deltas, lang);
+
+  if (deltas == NULL)
+    {
+      deltas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_hash_table_insert (self->term_deltas, g_strdup (lang), deltas);
+    }
+  self->collect_deltas = deltas;
+  self->collect_sign = sign;
+  self->collect_row++;
+}
+
+static gboolean
+flush_language_deltas (LotsIndex   *self,
+                       const char  *lang,
+                       GHashTable  *deltas,
+                       GError     **error)
 {
   GHashTableIter iter;
-  gpointer token;
+  gpointer token, value;
 
-  g_hash_table_iter_init (&iter, self->document_terms);
-  while (g_hash_table_iter_next (&iter, &token, NULL))
+  g_hash_table_iter_init (&iter, deltas);
+  while (g_hash_table_iter_next (&iter, &token, &value))
     {
-      g_autofree char *key = g_strconcat (lang, "\n", (char *) token, NULL);
-      gint delta = GPOINTER_TO_INT (g_hash_table_lookup (self->term_deltas, key));
-      g_hash_table_replace (self->term_deltas, g_steal_pointer (&key), GINT_TO_POINTER (delta + sign));
+      const TermDelta *term = value;
+      sqlite3_stmt *stmt;
+
+      if (term->delta == 0)
+        continue;
+      stmt = statement (self, add_term_sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      bind_text (stmt, 1, lang);
+      bind_text (stmt, 2, token);
+      sqlite3_bind_int (stmt, 3, term->delta);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        return db_error (self, error, "updating the vocabulary");
     }
-  g_hash_table_remove_all (self->document_terms);
+  return TRUE;
 }
 
 static gboolean
@@ -271,26 +330,12 @@ flush_term_deltas (LotsIndex  *self,
                    GError    **error)
 {
   GHashTableIter iter;
-  gpointer key, value;
+  gpointer lang, deltas;
 
   g_hash_table_iter_init (&iter, self->term_deltas);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      const char *newline = strchr (key, '\n');
-      g_autofree char *lang = g_strndup (key, (gsize) (newline - (char *) key));
-      sqlite3_stmt *stmt;
-
-      if (GPOINTER_TO_INT (value) == 0)
-        continue;
-      stmt = statement (self, add_term_sql, error);
-      if (stmt == NULL)
-        return FALSE;
-      bind_text (stmt, 1, lang);
-      bind_text (stmt, 2, newline + 1);
-      sqlite3_bind_int (stmt, 3, GPOINTER_TO_INT (value));
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        return db_error (self, error, "updating the vocabulary");
-    }
+  while (g_hash_table_iter_next (&iter, &lang, &deltas))
+    if (!flush_language_deltas (self, lang, deltas, error))
+      return FALSE;
   g_hash_table_remove_all (self->term_deltas);
   return exec (self, drop_unused_terms_sql, error);
 }
@@ -419,6 +464,13 @@ open_checked (LotsIndex  *self,
   return FALSE;
 }
 
+static void
+cached_sizes_free (CachedSizes *cached)
+{
+  lots_column_sizes_free (cached->sizes);
+  g_free (cached);
+}
+
 /* Opens (creating if needed) the index at filename. An index written by
  * another version of Lots, or one that is not a database at all, is thrown
  * away and recreated empty: it is a cache of the sources. */
@@ -434,8 +486,8 @@ lots_index_open (const char  *filename,
 
   self->filename = g_strdup (filename);
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_statement);
-  self->document_terms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->term_deltas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->term_deltas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_hash_table_unref);
+  self->column_sizes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) cached_sizes_free);
   self->hooks.collect = collect_token;
   self->hooks.user_data = self;
 
@@ -462,8 +514,8 @@ lots_index_close (LotsIndex *self)
   if (self->db != NULL)
     close_connection (self);
   g_hash_table_unref (self->statements);
-  g_hash_table_unref (self->document_terms);
   g_hash_table_unref (self->term_deltas);
+  g_hash_table_unref (self->column_sizes);
   g_free (self->filename);
   g_free (self);
 }
@@ -523,15 +575,11 @@ write_fts_row (LotsIndex    *self,
   sqlite3_bind_int64 (stmt, 1, rowid);
   for (int i = 0; i < 5; i++)
     bind_text (stmt, i + 2, values[i]);
-  self->collect_lang = lang;
+  collect_row (self, lang, delete ? -1 : +1);
   rc = sqlite3_step (stmt);
-  self->collect_lang = NULL;
+  self->collect_deltas = NULL;
   if (rc != SQLITE_DONE)
-    {
-      g_hash_table_remove_all (self->document_terms);
-      return db_error (self, error, "updating the full-text index");
-    }
-  account_document (self, lang, delete ? -1 : +1);
+    return db_error (self, error, "updating the full-text index");
   return TRUE;
 }
 
@@ -915,6 +963,33 @@ lots_search_result_free (LotsSearchResult *result)
   g_free (result);
 }
 
+/* lang's column sizes as of the current read transaction, reloaded when
+ * anything (this connection or another) wrote to the database since they
+ * were read; NULL when they cannot be read, and lots_rank() then asks FTS5
+ * for each row. */
+static const LotsColumnSizes *
+column_sizes_for (LotsIndex  *self,
+                  const char *lang)
+{
+  CachedSizes *cached = g_hash_table_lookup (self->column_sizes, lang);
+  g_autofree char *table = fts_table (lang);
+  g_autoptr(GError) error = NULL;
+  unsigned int version = 0;
+
+  if (sqlite3_file_control (self->db, "main", SQLITE_FCNTL_DATA_VERSION, &version) != SQLITE_OK)
+    return NULL;
+  if (cached != NULL && cached->data_version == version)
+    return cached->sizes;
+  g_hash_table_remove (self->column_sizes, lang);
+  cached = g_new0 (CachedSizes, 1);
+  cached->data_version = version;
+  cached->sizes = lots_column_sizes_load (self->db, table, &error);
+  if (cached->sizes == NULL)
+    g_debug ("%s; ranking without them", error->message);
+  g_hash_table_insert (self->column_sizes, g_strdup (lang), cached);
+  return cached->sizes;
+}
+
 static gboolean
 rank_candidates (LotsIndex   *self,
                  const char  *lang,
@@ -927,7 +1002,7 @@ rank_candidates (LotsIndex   *self,
 {
   g_autofree char *table = fts_table (lang);
   /* An area filter is a plain column test: area ids are not words. */
-  g_autofree char *sql = g_strdup_printf ("SELECT rowid, lots_rank(%s, ?3) AS score FROM %s"
+  g_autofree char *sql = g_strdup_printf ("SELECT rowid, lots_rank(%s, ?3, ?5) AS score FROM %s"
                                           " WHERE %s MATCH ?1 AND (?4 IS NULL OR rowid IN"
                                           " (SELECT rowid FROM articles WHERE area = ?4))"
                                           " ORDER BY score DESC LIMIT ?2",
@@ -941,6 +1016,7 @@ rank_candidates (LotsIndex   *self,
   sqlite3_bind_int (stmt, 2, (int) n);
   bind_text (stmt, 3, phrase_groups);
   bind_text (stmt, 4, area);
+  sqlite3_bind_pointer (stmt, 5, (void *) column_sizes_for (self, lang), LOTS_COLUMN_SIZES_POINTER_TYPE, NULL);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       Candidate c = { sqlite3_column_int64 (stmt, 0), sqlite3_column_double (stmt, 1) };
@@ -1261,11 +1337,19 @@ lots_index_search (LotsIndex               *self,
                    GError                 **error)
 {
   LotsSearchResult *result;
+  gboolean own_transaction;
 
   g_return_val_if_fail (self != NULL && query != NULL, NULL);
 
+  /* One read transaction for the whole search: every statement sees the
+   * same snapshot, which the column sizes are checked against. */
+  own_transaction = sqlite3_get_autocommit (self->db) != 0;
+  if (own_transaction && !exec (self, "BEGIN", error))
+    return NULL;
   result = search (self, query, options, error);
   release_statements (self);
+  if (own_transaction && sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   return result;
 }
 

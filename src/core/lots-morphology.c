@@ -26,6 +26,9 @@
 #define MAX_WORD_BYTES 64
 /* A compound part must be a real word, so at least this many characters. */
 #define MIN_PART_CHARS 3
+/* What the spelled cache holds (a NULL lookup means "not asked yet"). */
+#define SPELLED_KNOWN 1
+#define SPELLED_UNKNOWN 2
 
 struct _LotsMorphology {
   char *lang;
@@ -33,7 +36,9 @@ struct _LotsMorphology {
   Hunhandle *hunspell;            /* NULL when no dictionary for lang */
   struct sb_stemmer *stemmer;     /* NULL when Snowball lacks lang */
   GHashTable *stop_words;         /* lower-case word → itself */
+  gsize longest_stop_word;        /* in bytes */
   GHashTable *cache;              /* word as written → LotsWordAnalysis */
+  GHashTable *spelled;            /* lower-case word → SPELLED_KNOWN or _UNKNOWN */
 };
 
 static GMutex instances_mutex;
@@ -56,6 +61,7 @@ analysis_clear (gpointer data)
   g_free (analysis->lower);
   g_strfreev (analysis->lemmas);
   g_strfreev (analysis->parts);
+  g_strfreev (analysis->folded);
 }
 
 LotsWordAnalysis *
@@ -146,9 +152,13 @@ morphology_new (const char *lang)
       self->stemmer = sb_stemmer_new (snowball_names[i].snowball, "UTF_8");
   self->stop_words = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; stop[i] != NULL; i++)
-    g_hash_table_add (self->stop_words, (gpointer) stop[i]);
+    {
+      g_hash_table_add (self->stop_words, (gpointer) stop[i]);
+      self->longest_stop_word = MAX (self->longest_stop_word, strlen (stop[i]));
+    }
   self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify) lots_word_analysis_unref);
+  self->spelled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   return self;
 }
 
@@ -187,6 +197,76 @@ lots_morphology_is_stop_word (LotsMorphology *self,
   return g_hash_table_contains (self->stop_words, lower);
 }
 
+/* Lower-cases a word written in Latin-1 letters (all of Swedish) into out,
+ * which has room for length + 1 bytes. Such text is already NFC and keeps
+ * its length in lower case; FALSE for any other character. */
+static gboolean
+latin1_lower (const char *word,
+              gsize       length,
+              char       *out)
+{
+  for (gsize i = 0; i < length; i++)
+    {
+      guchar c = (guchar) word[i];
+      guchar next = i + 1 < length ? (guchar) word[i + 1] : 0;
+
+      if (c < 0x80)
+        out[i] = g_ascii_tolower (word[i]);
+      else if ((c == 0xc2 || c == 0xc3) && next >= 0x80 && next <= 0xbf)
+        {
+          /* U+00C0..U+00DE, except ×, lower-case 0x20 higher. */
+          gboolean upper = c == 0xc3 && next <= 0x9e && next != 0x97;
+          out[i] = (char) c;
+          out[i + 1] = (char) (upper ? next + 0x20 : next);
+          i++;
+        }
+      else
+        return FALSE;
+    }
+  out[length] = '\0';
+  return TRUE;
+}
+
+/* Whether a word as written ("Och", "SÅ") is a stop word, without the
+ * dictionary: what a snippet needs to count the tokenizer's positions, for
+ * every word of a body, so the common case allocates nothing. Outside
+ * Latin-1, lower-casing and NFC map at most three bytes as written to one
+ * byte of the result (the Kelvin sign to "k"), so a longer word than three
+ * times the longest stop word cannot be one. */
+gboolean
+lots_morphology_is_stop_word_as_written (LotsMorphology *self,
+                                         const char     *word,
+                                         gsize           length)
+{
+  char buffer[64];
+  g_autofree char *normal = NULL;
+  g_autofree char *lower = NULL;
+
+  if (length > 3 * self->longest_stop_word)
+    return FALSE;
+  if (length < sizeof buffer && latin1_lower (word, length, buffer))
+    return length <= self->longest_stop_word && g_hash_table_contains (self->stop_words, buffer);
+  normal = g_utf8_normalize (word, (gssize) length, G_NORMALIZE_NFC);
+  lower = g_utf8_strdown (normal ? normal : word, normal ? -1 : (gssize) length);
+  return g_hash_table_contains (self->stop_words, lower);
+}
+
+/* Whether lower is the beginning of a stop word ("vilke", "någr"): a last
+ * word being typed that may be nothing but a stop word on its way. */
+gboolean
+lots_morphology_is_stop_word_prefix (LotsMorphology *self,
+                                     const char     *lower)
+{
+  GHashTableIter iter;
+  gpointer word;
+
+  g_hash_table_iter_init (&iter, self->stop_words);
+  while (g_hash_table_iter_next (&iter, &word, NULL))
+    if (g_str_has_prefix (word, lower))
+      return TRUE;
+  return FALSE;
+}
+
 guint
 lots_morphology_cache_size (LotsMorphology *self)
 {
@@ -200,11 +280,27 @@ lots_morphology_cache_size (LotsMorphology *self)
 
 /* ---- analysis (called with the mutex held) -------------------------------- */
 
+/* Whether a candidate half of a compound is a dictionary word. Splitting
+ * one new word asks this of every suffix and prefix of it, and the same
+ * halves ("het", "ning", "skola") come back word after word, so answers
+ * are remembered: asking Hunspell was most of the time of indexing. */
 static gboolean
 is_word (LotsMorphology *self,
          const char     *lower)
 {
-  return g_utf8_strlen (lower, -1) >= MIN_PART_CHARS && Hunspell_spell (self->hunspell, lower) != 0;
+  gpointer known;
+  gboolean answer;
+
+  if (g_utf8_strlen (lower, -1) < MIN_PART_CHARS)
+    return FALSE;
+  known = g_hash_table_lookup (self->spelled, lower);
+  if (known != NULL)
+    return GPOINTER_TO_INT (known) == SPELLED_KNOWN;
+  answer = Hunspell_spell (self->hunspell, lower) != 0;
+  if (g_hash_table_size (self->spelled) >= CACHE_MAX_ENTRIES)
+    g_hash_table_remove_all (self->spelled);
+  g_hash_table_insert (self->spelled, g_strdup (lower), GINT_TO_POINTER (answer ? SPELLED_KNOWN : SPELLED_UNKNOWN));
+  return answer;
 }
 
 static void
@@ -425,6 +521,24 @@ analyze_with_hunspell (LotsMorphology   *self,
     split_compound (self, lemmas->len > 0 ? g_ptr_array_index (lemmas, 0) : analysis->lower, parts);
 }
 
+/* The word and its lemmas without å/ä/ö, where that changes them: every
+ * occurrence of a word in a document emits these, so they are computed
+ * once, with the analysis, rather than normalised again each time. */
+static GStrv
+fold_all (const LotsWordAnalysis *analysis)
+{
+  GPtrArray *all = g_ptr_array_new ();
+  char *folded = lots_fold_diacritics (analysis->lower);
+
+  if (folded != NULL)
+    g_ptr_array_add (all, folded);
+  for (guint i = 0; analysis->lemmas[i]; i++)
+    if ((folded = lots_fold_diacritics (analysis->lemmas[i])) != NULL)
+      g_ptr_array_add (all, folded);
+  g_ptr_array_add (all, NULL);
+  return (GStrv) g_ptr_array_free (all, FALSE);
+}
+
 static LotsWordAnalysis *
 analyze_uncached (LotsMorphology *self,
                   const char     *word,
@@ -455,6 +569,7 @@ analyze_uncached (LotsMorphology *self,
   analysis->lemmas = (GStrv) g_ptr_array_free (g_steal_pointer (&lemmas), FALSE);
   g_ptr_array_add (parts, NULL);
   analysis->parts = (GStrv) g_ptr_array_free (g_steal_pointer (&parts), FALSE);
+  analysis->folded = fold_all (analysis);
   return analysis;
 }
 

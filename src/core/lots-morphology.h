@@ -20,6 +20,7 @@ typedef struct {
   char *lower;       /* the word in lower case (NFC) */
   GStrv lemmas;      /* base forms other than lower (Hunspell, else Snowball) */
   GStrv parts;       /* compound parts in base form, stop words left out */
+  GStrv folded;      /* lower and lemmas without å/ä/ö, where that differs */
   gboolean known;    /* the dictionary knows the word */
   gboolean stop;     /* a stop word: not indexed, dropped from queries */
   gboolean split;    /* parts include the dictionary halves of whole-listed compounds */
@@ -36,6 +37,11 @@ LotsWordAnalysis       *lots_morphology_analyze_query   (LotsMorphology *self,
 GStrv                   lots_morphology_suggest         (LotsMorphology *self,
                                                          const char     *word);
 gboolean                lots_morphology_is_stop_word    (LotsMorphology *self,
+                                                         const char     *lower);
+gboolean                lots_morphology_is_stop_word_as_written (LotsMorphology *self,
+                                                         const char     *word,
+                                                         gsize           length);
+gboolean                lots_morphology_is_stop_word_prefix (LotsMorphology *self,
                                                          const char     *lower);
 guint                   lots_morphology_cache_size      (LotsMorphology *self);
 

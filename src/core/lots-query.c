@@ -186,6 +186,19 @@ plan_word (LotsMorphology       *morphology,
   return group;
 }
 
+/* A last word being typed that the index knows nothing for and that begins
+ * a stop word ("sommarland vilke"): the handler is typing "vilken", which
+ * is dropped once typed out. Kept, it would find nothing and send the query
+ * down the spelling suggestion path, tens of milliseconds per keystroke. */
+static gboolean
+is_unfinished_stop_word (LotsMorphology         *morphology,
+                         const LotsQueryGroup   *group,
+                         const LotsWordAnalysis *a)
+{
+  return group->prefix && !group->found && group->phrases->len == 0 &&
+         lots_morphology_is_stop_word_prefix (morphology, a->lower);
+}
+
 /* Plans a query as typed. The last word counts as still being typed unless
  * the query ends with a space. */
 LotsQueryPlan *
@@ -222,6 +235,7 @@ lots_query_plan (const char           *query,
       gboolean prefix = last && typing && w->end == length;
       g_autoptr(LotsWordAnalysis) a = lots_morphology_analyze_query (morphology, query + w->start, (gssize) (w->end - w->start));
       glong n_chars = g_utf8_strlen (query + w->start, (gssize) (w->end - w->start));
+      LotsQueryGroup *group;
 
       /* A stop word is dropped even while it is being typed: as the last
        * word it would otherwise be a required word that only its
@@ -230,7 +244,13 @@ lots_query_plan (const char           *query,
         continue;
       if (prefix && n_chars < MIN_PREFIX_CHARS && words->len > 1)
         continue;
-      g_ptr_array_add (plan->groups, plan_word (morphology, query, w, prefix, vocabulary));
+      group = plan_word (morphology, query, w, prefix, vocabulary);
+      if (is_unfinished_stop_word (morphology, group, a) && plan->groups->len > 0)
+        {
+          group_free (group);
+          continue;
+        }
+      g_ptr_array_add (plan->groups, group);
     }
   return plan;
 }

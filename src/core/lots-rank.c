@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "lots-column-sizes.h"
 #include "lots-error.h"
 
 #define K1 1.2
@@ -25,6 +26,10 @@ typedef struct {
   gint64 *df;          /* phrase → documents containing it, -1 if not given */
   double *idf;         /* phrase → inverse document frequency */
   double average_length[MAX_COLUMNS];
+  const LotsColumnSizes *sizes;  /* NULL: ask FTS5 per row */
+  guint sizes_hint;    /* where the previous row was found in sizes */
+  int *tf;             /* scratch for one row: phrase × column → hits */
+  double *best;        /* scratch for one row: word → best alternative's score */
 } QueryStats;
 
 static void
@@ -35,6 +40,8 @@ query_stats_free (void *data)
   g_free (stats->group);
   g_free (stats->df);
   g_free (stats->idf);
+  g_free (stats->tf);
+  g_free (stats->best);
   g_free (stats);
 }
 
@@ -86,6 +93,8 @@ query_stats_new (const Fts5ExtensionApi *api,
   stats->idf = g_new0 (double, stats->n_phrases + 1);
   stats->df = g_new0 (gint64, stats->n_phrases + 1);
   parse_groups (stats, map);
+  stats->tf = g_new0 (int, (gsize) stats->n_phrases * MAX_COLUMNS + 1);
+  stats->best = g_new0 (double, stats->n_groups + 1);
 
   *rc = api->xRowCount (fts, &n_rows);
   for (int c = 0; *rc == SQLITE_OK && c < stats->n_columns; c++)
@@ -121,6 +130,25 @@ query_stats_new (const Fts5ExtensionApi *api,
   return stats;
 }
 
+/* The row's column lengths: from the sizes the index passed, else FTS5's
+ * docsize lookup, one statement per row. */
+static int
+column_lengths (const Fts5ExtensionApi *api,
+                Fts5Context            *fts,
+                QueryStats             *stats,
+                int                    *column_length)
+{
+  int rc = SQLITE_OK;
+
+  if (stats->sizes != NULL &&
+      lots_column_sizes_lookup (stats->sizes, api->xRowid (fts), &stats->sizes_hint, column_length, stats->n_columns))
+    return SQLITE_OK;
+  for (int c = 0; rc == SQLITE_OK && c < stats->n_columns; c++)
+    rc = api->xColumnSize (fts, c, &column_length[c]);
+  return rc;
+}
+
+/* lots_rank(fts, map [, sizes]): see the header. */
 static void
 lots_rank (const Fts5ExtensionApi *api,
            Fts5Context            *fts,
@@ -129,8 +157,6 @@ lots_rank (const Fts5ExtensionApi *api,
            sqlite3_value         **args)
 {
   QueryStats *stats = api->xGetAuxdata (fts, 0);
-  g_autofree int *tf = NULL;
-  g_autofree double *best = NULL;
   int column_length[MAX_COLUMNS];
   int n_instances = 0;
   int rc = SQLITE_OK;
@@ -144,20 +170,22 @@ lots_rank (const Fts5ExtensionApi *api,
           sqlite3_result_error_code (context, rc);
           return;
         }
+      if (n_args > 1)
+        stats->sizes = sqlite3_value_pointer (args[1], LOTS_COLUMN_SIZES_POINTER_TYPE);
     }
 
-  tf = g_new0 (int, (gsize) stats->n_phrases * MAX_COLUMNS + 1);
-  best = g_new0 (double, stats->n_groups + 1);
+  memset (stats->tf, 0, sizeof (int) * ((gsize) stats->n_phrases * MAX_COLUMNS + 1));
+  memset (stats->best, 0, sizeof (double) * (gsize) (stats->n_groups + 1));
   rc = api->xInstCount (fts, &n_instances);
   for (int i = 0; rc == SQLITE_OK && i < n_instances; i++)
     {
       int phrase, column, offset;
       rc = api->xInst (fts, i, &phrase, &column, &offset);
       if (rc == SQLITE_OK && phrase < stats->n_phrases && column < stats->n_columns)
-        tf[phrase * MAX_COLUMNS + column]++;
+        stats->tf[phrase * MAX_COLUMNS + column]++;
     }
-  for (int c = 0; rc == SQLITE_OK && c < stats->n_columns; c++)
-    rc = api->xColumnSize (fts, c, &column_length[c]);
+  if (rc == SQLITE_OK)
+    rc = column_lengths (api, fts, stats, column_length);
   if (rc != SQLITE_OK)
     {
       sqlite3_result_error_code (context, rc);
@@ -172,16 +200,16 @@ lots_rank (const Fts5ExtensionApi *api,
         continue;
       for (int c = 0; c < stats->n_columns && c < (int) G_N_ELEMENTS (column_weights); c++)
         {
-          double f = tf[p * MAX_COLUMNS + c];
+          double f = stats->tf[p * MAX_COLUMNS + c];
           double norm = K1 * (1 - B + B * column_length[c] / MAX (stats->average_length[c], 1.0));
           if (f > 0)
             phrase_score += column_weights[c] * f * (K1 + 1) / (f + norm);
         }
       phrase_score *= stats->idf[p];
-      best[stats->group[p]] = MAX (best[stats->group[p]], phrase_score);
+      stats->best[stats->group[p]] = MAX (stats->best[stats->group[p]], phrase_score);
     }
   for (int g = 0; g < stats->n_groups; g++)
-    score += best[g];
+    score += stats->best[g];
   sqlite3_result_double (context, score);
 }
 

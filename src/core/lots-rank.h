@@ -9,11 +9,15 @@
  *   score = Σ over query words  max over the word's alternatives
  *           idf(alt) · Σ over columns  w_col · sat(tf_col, len_col)
  *
- * with weights title 5, keywords 3, summary 2, body 1, area 0. It takes one
- * argument, the map from FTS5 phrase number to query word that the planner
+ * with weights title 5, keywords 3, summary 2, body 1, area 0. Its first
+ * argument is the map from FTS5 phrase number to query word that the planner
  * wrote along with the query ("0:120,0:7,1": phrases 0 and 1 are
  * alternatives of word 0, in 120 and 7 articles; phrase 2 is word 1, whose
- * document count lots_rank() finds itself).
+ * document count lots_rank() finds itself). An optional second argument,
+ * bound with sqlite3_bind_pointer() as LOTS_COLUMN_SIZES_POINTER_TYPE, gives
+ * the rows' column lengths from memory (lots-column-sizes.h); without it
+ * (or for a row it lacks) each row's lengths come from FTS5's docsize
+ * table, one lookup per row — most of the cost of ranking a frequent word.
  */
 #pragma once
 

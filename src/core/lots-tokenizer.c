@@ -105,8 +105,22 @@ typedef struct {
   gpointer user_data;
   gboolean colocated;    /* the next token shares the previous one's position */
   gsize start, end;
-  GPtrArray *seen;       /* tokens emitted at this position */
+  GString *seen;         /* tokens emitted at this position, each after its length byte */
 } Emitter;
+
+/* Whether token was emitted at this position already. Each word's tokens
+ * are checked against the few before them, for every word indexed, so the
+ * list is one reused buffer rather than a string allocated per token. */
+static gboolean
+seen_before (Emitter    *e,
+             const char *token,
+             gsize       length)
+{
+  for (gsize at = 0; at < e->seen->len; at += 1 + (guchar) e->seen->str[at])
+    if ((guchar) e->seen->str[at] == length && memcmp (e->seen->str + at + 1, token, length) == 0)
+      return TRUE;
+  return FALSE;
+}
 
 static void
 emit_token (Emitter    *e,
@@ -123,22 +137,12 @@ emit_token (Emitter    *e,
     buffer[0] = marker[0];
   memcpy (buffer + m, token, n);
   buffer[n + m] = '\0';
-  for (guint i = 0; i < e->seen->len; i++)
-    if (g_str_equal (g_ptr_array_index (e->seen, i), buffer))
-      return;
-  g_ptr_array_add (e->seen, g_strdup (buffer));
+  if (seen_before (e, buffer, n + m))
+    return;
+  g_string_append_c (e->seen, (char) (n + m));
+  g_string_append_len (e->seen, buffer, (gssize) (n + m));
   e->emit (buffer, n + m, e->colocated, e->start, e->end, e->user_data);
   e->colocated = TRUE;
-}
-
-static void
-emit_folded (Emitter    *e,
-             const char *lower)
-{
-  g_autofree char *folded = lots_fold_diacritics (lower);
-
-  if (folded != NULL)
-    emit_token (e, LOTS_TOKEN_FOLDED, folded);
 }
 
 static void
@@ -152,9 +156,8 @@ emit_analysis (Emitter                *e,
     emit_token (e, NULL, a->lemmas[i]);
   for (guint i = 0; a->parts[i]; i++)
     emit_token (e, LOTS_TOKEN_PART, a->parts[i]);
-  emit_folded (e, a->lower);
-  for (guint i = 0; a->lemmas[i]; i++)
-    emit_folded (e, a->lemmas[i]);
+  for (guint i = 0; a->folded[i]; i++)
+    emit_token (e, LOTS_TOKEN_FOLDED, a->folded[i]);
 }
 
 /* split: find the dictionary halves of compounds too. Documents need them;
@@ -180,7 +183,7 @@ emit_word (LotsMorphology *morphology,
   e->start = word->start;
   e->end = word->end;
   e->colocated = FALSE;
-  g_ptr_array_set_size (e->seen, 0);
+  g_string_truncate (e->seen, 0);
 
   if (word->n_pieces > 1)
     {
@@ -202,6 +205,60 @@ emit_word (LotsMorphology *morphology,
     }
 }
 
+/* ---- positions only, for snippets ---------------------------------------- */
+
+/* Whether one piece of a word emits a token in a document. A token is
+ * dropped when it is longer than MAX_TOKEN_BYTES, and lower-casing can
+ * triple a word's bytes, so only a word of at most a third of that is sure
+ * to keep its lower-case form and needs no more than the stop word check;
+ * a longer (rare) one is analysed as the document was. */
+static gboolean
+piece_emits (LotsMorphology *morphology,
+             const char     *text,
+             gsize           length)
+{
+  g_autoptr(LotsWordAnalysis) a = NULL;
+
+  if (length <= MAX_TOKEN_BYTES / 3)
+    return !lots_morphology_is_stop_word_as_written (morphology, text, length);
+  a = lots_morphology_analyze (morphology, text, (gssize) length);
+  if (a->stop)
+    return FALSE;
+  if (strlen (a->lower) <= MAX_TOKEN_BYTES)
+    return TRUE;
+  for (guint i = 0; a->lemmas[i]; i++)
+    if (strlen (a->lemmas[i]) <= MAX_TOKEN_BYTES)
+      return TRUE;
+  for (guint i = 0; a->parts[i]; i++)
+    if (strlen (a->parts[i]) + 1 <= MAX_TOKEN_BYTES)
+      return TRUE;
+  for (guint i = 0; a->folded[i]; i++)
+    if (strlen (a->folded[i]) + 1 <= MAX_TOKEN_BYTES)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether emit_word() gives the word a position: whether the whole word
+ * (when hyphenated) or any of its pieces emits a token. */
+static gboolean
+word_has_position (LotsMorphology *morphology,
+                   const char     *text,
+                   const LotsWord *word)
+{
+  for (guint i = 0; i < word->n_pieces; i++)
+    if (piece_emits (morphology, text + word->piece_start[i], word->piece_end[i] - word->piece_start[i]))
+      return TRUE;
+  if (word->n_pieces > 1)
+    {
+      g_autoptr(GString) joined = g_string_new (NULL);
+
+      for (guint i = 0; i < word->n_pieces; i++)
+        g_string_append_len (joined, text + word->piece_start[i], (gssize) (word->piece_end[i] - word->piece_start[i]));
+      return piece_emits (morphology, joined->str, joined->len);
+    }
+  return FALSE;
+}
+
 void
 lots_tokenize_document (const char    *lang,
                         const char    *text,
@@ -210,13 +267,13 @@ lots_tokenize_document (const char    *lang,
                         gpointer       user_data)
 {
   LotsMorphology *morphology = lots_morphology_get (lang);
-  Emitter e = { emit, user_data, FALSE, 0, 0, g_ptr_array_new_with_free_func (g_free) };
+  Emitter e = { emit, user_data, FALSE, 0, 0, g_string_new (NULL) };
   gsize position = 0;
   LotsWord word;
 
   while (lots_word_next (text, length, &position, &word))
     emit_word (morphology, text, &word, TRUE, &e);
-  g_ptr_array_unref (e.seen);
+  g_string_free (e.seen, TRUE);
 }
 
 /* ---- the FTS5 tokenizer --------------------------------------------------- */
@@ -267,6 +324,28 @@ x_delete (Fts5Tokenizer *tokenizer)
   g_free (tokenizer);
 }
 
+/* snippet() and highlight() tokenize a column only to map the positions
+ * of the hits, which they read from the index, to byte offsets: they mark a
+ * token by its position and never look at its text. So each word that has a
+ * position in the index gets one token here, and no analysis — Hunspell on
+ * every new word of ten bodies was most of a query's time. */
+static int
+tokenize_positions (LotsMorphology *morphology,
+                    void           *ctx,
+                    const char     *text,
+                    int             length,
+                    int (*x_token) (void *, int, const char *, int, int, int))
+{
+  gsize position = 0;
+  LotsWord word;
+  int rc = SQLITE_OK;
+
+  while (rc == SQLITE_OK && lots_word_next (text, (gsize) length, &position, &word))
+    if (word_has_position (morphology, text, &word))
+      rc = x_token (ctx, 0, text + word.start, (int) (word.end - word.start), (int) word.start, (int) word.end);
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
 static int
 x_tokenize (Fts5Tokenizer *fts5_tokenizer,
             void          *ctx,
@@ -285,13 +364,15 @@ x_tokenize (Fts5Tokenizer *fts5_tokenizer,
     return SQLITE_OK;
   if (flags & FTS5_TOKENIZE_QUERY)
     return x_token (ctx, 0, text, length, 0, length);
+  if (flags & FTS5_TOKENIZE_AUX)
+    return tokenize_positions (tokenizer->morphology, ctx, text, length, x_token);
 
   if (flags & FTS5_TOKENIZE_DOCUMENT)
     call.hooks = tokenizer->hooks;
-  e.seen = g_ptr_array_new_with_free_func (g_free);
+  e.seen = g_string_new (NULL);
   while (call.rc == SQLITE_OK && lots_word_next (text, (gsize) length, &position, &word))
     emit_word (tokenizer->morphology, text, &word, (flags & FTS5_TOKENIZE_DOCUMENT) != 0, &e);
-  g_ptr_array_unref (e.seen);
+  g_string_free (e.seen, TRUE);
   return call.rc == SQLITE_DONE ? SQLITE_OK : call.rc;
 }
 

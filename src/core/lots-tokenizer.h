@@ -16,7 +16,9 @@
  *
  * In query mode the tokenizer passes each quoted term through untouched: the
  * query planner (lots-query.c) has already analysed the words and written
- * the exact tokens to look up.
+ * the exact tokens to look up. For snippet() and highlight() (FTS5's aux
+ * mode) it emits one token per position the document has, unanalysed: they
+ * mark hits by the positions stored in the index, never by token text.
  */
 #pragma once
 

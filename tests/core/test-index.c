@@ -19,12 +19,15 @@
 #include <string.h>
 
 #include "lots-builtin.h"
+#include "lots-column-sizes.h"
 #include "lots-diagnostic.h"
 #include "lots-error.h"
 #include "lots-index.h"
 #include "lots-paths.h"
+#include "lots-rank.h"
 #include "lots-source.h"
 #include "lots-test-util.h"
+#include "lots-tokenizer.h"
 
 #define TODAY "2025-06-02"
 
@@ -558,6 +561,130 @@ test_other_connection_sees_new_content (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* Ranking reads column lengths from a copy kept in memory: when another
+ * connection rewrites an article (same row, a much longer body), the score
+ * must be the one a fresh connection computes, not one from the old
+ * lengths. */
+static void
+test_column_sizes_follow_other_writers (Fixture       *f,
+                                        gconstpointer  data)
+{
+  g_autofree char *dir = source_dir (f, "src");
+  g_autofree char *long_body = NULL;
+  g_autoptr(GString) words = g_string_new ("Hemtjänst i hemmet.");
+  g_autoptr(LotsIndex) writer = NULL;
+  g_autoptr(LotsIndex) fresh = NULL;
+  g_autoptr(LotsSource) source = NULL;
+  g_autoptr(LotsSearchResult) before = NULL;
+  g_autoptr(LotsSearchResult) after = NULL;
+  g_autoptr(LotsSearchResult) expected = NULL;
+  g_autoptr(LotsSearchResult) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  lots_test_write_manifest (dir, "langd", "aldre");
+  lots_test_write_article (dir, "a.md", "aldre/a", "Hemtjänst", "aldre", NULL, "Hemtjänst i hemmet.");
+  lots_test_write_article (dir, "b.md", "aldre/b", "Trygghetslarm", "aldre", NULL, "Hemtjänst och larm.");
+  put_dir (f, dir);
+  before = search (f, "hemtjänst");
+  g_assert_cmpuint (before->hits->len, ==, 2);
+
+  for (guint i = 0; i < 200; i++)
+    g_string_append (words, " Besök, matlådor och städning.");
+  lots_test_write_article (dir, "a.md", "aldre/a", "Hemtjänst", "aldre", NULL, words->str);
+  writer = lots_index_open (f->index_file, &error);
+  g_assert_no_error (error);
+  source = load_source (dir);
+  g_assert_true (lots_index_put_source (writer, source, "folder", dir, &error));
+  g_assert_no_error (error);
+
+  after = search (f, "hemtjänst");
+  fresh = lots_index_open (f->index_file, &error);
+  g_assert_no_error (error);
+  expected = search_with (fresh, "hemtjänst", NULL);
+  g_assert_cmpuint (after->hits->len, ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      const LotsSearchHit *got = g_ptr_array_index (after->hits, i);
+      const LotsSearchHit *want = g_ptr_array_index (expected->hits, i);
+
+      g_assert_cmpstr (got->id, ==, want->id);
+      g_assert_cmpfloat_with_epsilon (got->score, want->score, 1e-9);
+    }
+  /* The same when this connection writes: the article short again. */
+  lots_test_write_article (dir, "a.md", "aldre/a", "Hemtjänst", "aldre", NULL, "Hemtjänst i hemmet.");
+  g_clear_pointer (&source, lots_source_free);
+  source = load_source (dir);
+  g_assert_true (lots_index_put_source (f->index, source, "folder", dir, &error));
+  g_assert_no_error (error);
+  again = search (f, "hemtjänst");
+  g_assert_cmpfloat_with_epsilon (((LotsSearchHit *) g_ptr_array_index (again->hits, rank_of (again, "aldre/a", "sv")))->score,
+                                  ((LotsSearchHit *) g_ptr_array_index (before->hits, rank_of (before, "aldre/a", "sv")))->score,
+                                  1e-9);
+
+  /* The longer body lowered the article's score. */
+  g_assert_cmpfloat (((LotsSearchHit *) g_ptr_array_index (after->hits, rank_of (after, "aldre/a", "sv")))->score, <,
+                     ((LotsSearchHit *) g_ptr_array_index (before->hits, rank_of (before, "aldre/a", "sv")))->score);
+}
+
+/* lots_rank() with the column sizes read into memory scores each row as it
+ * does with FTS5's own docsize lookups, bodies of more than 127 tokens
+ * (a varint of two bytes) included. */
+static GHashTable *
+rank_rows (sqlite3               *db,
+           const LotsColumnSizes *sizes)
+{
+  GHashTable *scores = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rowid, lots_rank(fts_sv, '0', ?1) FROM fts_sv"
+                                           " WHERE fts_sv MATCH '\"hemtjänst\"'", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_pointer (stmt, 1, (void *) sizes, LOTS_COLUMN_SIZES_POINTER_TYPE, NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_insert (scores, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
+                         g_memdup2 (&(double) { sqlite3_column_double (stmt, 1) }, sizeof (double)));
+  sqlite3_finalize (stmt);
+  return scores;
+}
+
+static void
+test_column_sizes_match_fts5 (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *dir = source_dir (f, "src");
+  g_autoptr(GString) words = g_string_new ("Hemtjänst.");
+  g_autoptr(LotsColumnSizes) sizes = NULL;
+  g_autoptr(GHashTable) with_sizes = NULL;
+  g_autoptr(GHashTable) with_fts5 = NULL;
+  g_autoptr(GError) error = NULL;
+  GHashTableIter iter;
+  gpointer rowid, score;
+  sqlite3 *db = NULL;
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append (words, i % 50 == 0 ? " hemtjänst" : " besök");
+  lots_test_write_manifest (dir, "storlek", "aldre");
+  lots_test_write_article (dir, "a.md", "aldre/a", "Hemtjänst", "aldre", NULL, "Hemtjänst i hemmet.");
+  lots_test_write_article (dir, "b.md", "aldre/b", "Larm och hemtjänst i hemmet", "aldre", NULL, words->str);
+  lots_test_write_article (dir, "c.md", "aldre/c", "Trygghetslarm", "aldre", NULL, "Larm, inte hemtjänst.");
+  put_dir (f, dir);
+
+  g_assert_cmpint (sqlite3_open_v2 (f->index_file, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_true (lots_tokenizer_register (db, NULL, &error));
+  g_assert_true (lots_rank_register (db, &error));
+  sizes = lots_column_sizes_load (db, "fts_sv", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lots_column_sizes_count (sizes), ==, 3);
+  with_sizes = rank_rows (db, sizes);
+  with_fts5 = rank_rows (db, NULL);
+  sqlite3_close (db);
+
+  g_assert_cmpuint (g_hash_table_size (with_sizes), ==, 3);
+  g_assert_cmpuint (g_hash_table_size (with_fts5), ==, 3);
+  g_hash_table_iter_init (&iter, with_fts5);
+  while (g_hash_table_iter_next (&iter, &rowid, &score))
+    g_assert_cmpfloat (*(double *) g_hash_table_lookup (with_sizes, rowid), ==, *(double *) score);
+}
+
 /* ---- a damaged index file ------------------------------------------------------- */
 
 static void
@@ -882,6 +1009,8 @@ main (int    argc,
   ADD ("/index/put-source/clash-changes-nothing", test_clash_changes_nothing);
   ADD ("/index/put-source/removed-article", test_reput_removes_article);
   ADD ("/index/put-source/other-connection", test_other_connection_sees_new_content);
+  ADD ("/index/rank/column-sizes-follow-other-writers", test_column_sizes_follow_other_writers);
+  ADD ("/index/rank/column-sizes-match-fts5", test_column_sizes_match_fts5);
   ADD ("/index/remove-source", test_remove_source);
   ADD ("/index/open/corrupt-file", test_corrupt_file_rebuilt);
   ADD ("/index/open/foreign-database", test_foreign_database_rebuilt);

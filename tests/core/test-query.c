@@ -142,6 +142,30 @@ test_plan_one_letter_prefix (void)
   g_assert_cmpstr (group_at (p, 0)->word, ==, "hemtjänst");
 }
 
+/* A last word that the index knows nothing for and that begins a stop
+ * word is that stop word being typed: left out like the stop word, unless
+ * it is the whole query or something in the index starts with it. */
+static void
+test_plan_unfinished_stop_word (void)
+{
+  const char *terms[] = { "sommarland", "melodi", NULL };
+  TestVocabulary v = { terms, 0 };
+  g_autoptr(LotsQueryPlan) typing = plan ("sommarland vilke", &v);
+  g_autoptr(LotsQueryPlan) alone = plan ("vilke", &v);
+  g_autoptr(LotsQueryPlan) word = plan ("sommarland mel", &v);
+  g_autoptr(LotsQueryPlan) typo = plan ("sommarland xyzq", &v);
+
+  g_assert_cmpuint (typing->groups->len, ==, 1);
+  g_assert_cmpstr (group_at (typing, 0)->word, ==, "sommarland");
+  g_assert_cmpuint (alone->groups->len, ==, 1);
+  /* "mel" begins "mellan" but completes to "melodi". */
+  g_assert_cmpuint (word->groups->len, ==, 2);
+  g_assert_true (has_token (group_at (word, 1)->tokens, "melodi"));
+  /* An unknown word that begins no stop word stays, to be corrected. */
+  g_assert_cmpuint (typo->groups->len, ==, 2);
+  g_assert_false (group_at (typo, 1)->found);
+}
+
 static void
 test_plan_folds_unknown_words_only (void)
 {
@@ -495,6 +519,7 @@ main (int    argc,
   g_test_add_func ("/query/plan/only-stop-words", test_plan_only_stop_words);
   g_test_add_func ("/query/plan/last-word-is-prefix", test_plan_last_word_is_prefix);
   g_test_add_func ("/query/plan/one-letter-prefix", test_plan_one_letter_prefix);
+  g_test_add_func ("/query/plan/unfinished-stop-word", test_plan_unfinished_stop_word);
   g_test_add_func ("/query/plan/folds-unknown-words-only", test_plan_folds_unknown_words_only);
   g_test_add_func ("/query/plan/hyphen-phrase", test_plan_hyphen_phrase);
   g_test_add_func ("/query/plan/and-or", test_plan_to_fts5_joins_words);

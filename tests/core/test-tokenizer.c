@@ -7,12 +7,15 @@
  *                     form at the word's own position (colocated);
  * /tokenizer/…        compound parts, forms without å/ä/ö, hyphenated words,
  *                     stop words, case;
+ * /tokenizer/highlight snippets and highlights tokenize without analysis:
+ *                     their positions must be the document's;
  * /morphology/…       the analysis itself, its cache and suggestions.
  * Search-level behaviour on the same words is in test-query.c.
  */
 #include "config.h"
 
 #include <glib.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "lots-morphology.h"
@@ -454,6 +457,110 @@ test_numbers (void)
   g_assert_nonnull (find_token (tokens, "000"));
 }
 
+/* ---- positions for snippets ---------------------------------------------------- */
+
+/* text with each word that emits token in a document in brackets: what
+ * FTS5's highlight() must produce if the tokenizer gives snippets the same
+ * positions as documents. */
+static char *
+expected_highlight (const char *text,
+                    GPtrArray  *tokens,
+                    const char *token)
+{
+  GString *out = g_string_new (NULL);
+  gsize copied = 0;
+  const Token *word = NULL;
+  gboolean marked = FALSE;
+
+  for (guint i = 0; i <= tokens->len; i++)
+    {
+      const Token *t = i < tokens->len ? g_ptr_array_index (tokens, i) : NULL;
+
+      if (t != NULL && t->colocated)
+        {
+          marked |= g_str_equal (t->token, token);
+          continue;
+        }
+      if (word != NULL && marked)
+        {
+          g_string_append_len (out, text + copied, (gssize) (word->start - copied));
+          g_string_append_printf (out, "[%.*s]", (int) (word->end - word->start), text + word->start);
+          copied = word->end;
+        }
+      word = t;
+      marked = t != NULL && g_str_equal (t->token, token);
+    }
+  g_string_append (out, text + copied);
+  return g_string_free (out, FALSE);
+}
+
+static char *
+highlight (sqlite3    *db,
+           const char *token)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *quoted = g_strdup_printf ("\"%s\"", token);
+  char *out = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT highlight(t, 0, '[', ']') FROM t WHERE t MATCH ?1", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, quoted, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    out = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return out;
+}
+
+/* For every token a text emits, highlight() marks exactly the words that
+ * emit it: stop words, hyphenated words, upper case, decomposed letters and
+ * words too long to index keep their positions. */
+static void
+test_highlight_positions (void)
+{
+  g_autofree char *long_word = g_strnfill (120, 'a');
+  g_autofree char *long_folding = g_strnfill (30, 'x');
+  g_autoptr(GString) growing = g_string_new (NULL);
+  g_autofree char *start = g_strdup_printf ("Och SÅ ansöker man om BANK-ID och e-legitimation, "
+                                            "åt Parkeringstillståndet; kafe\xcc\x81 %s ord "
+                                            "%s\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4"
+                                            "\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4"
+                                            "\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4"
+                                            "\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4 "
+                                            "hemtjänsten VILKET förskolan och-så 08-508 slut ",
+                                            long_word, long_folding);
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) tokens = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *insert = NULL;
+
+  /* 40 × U+023A: 80 bytes as written, 120 in lower case (U+2C65), so no
+   * token of it fits the index although the word itself would. */
+  for (guint i = 0; i < 40; i++)
+    g_string_append (growing, "\xc8\xba");
+  text = g_strconcat (start, growing->str, " sist", NULL);
+  tokens = tokenize (text);
+
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  g_assert_true (lots_tokenizer_register (db, NULL, NULL));
+  g_assert_cmpint (sqlite3_exec (db, "CREATE VIRTUAL TABLE t USING fts5 (body, tokenize = 'lots sv')", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO t (body) VALUES (?1)", -1, &insert, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (insert, 1, text, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (insert), ==, SQLITE_DONE);
+  sqlite3_finalize (insert);
+
+  g_assert_cmpuint (tokens->len, >, 20);
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      const Token *t = g_ptr_array_index (tokens, i);
+      g_autofree char *expected = expected_highlight (text, tokens, t->token);
+      g_autofree char *got = highlight (db, t->token);
+
+      g_assert_cmpstr (got, ==, expected);
+    }
+  sqlite3_close (db);
+}
+
 /* ---- morphology -------------------------------------------------------------- */
 
 static void
@@ -571,6 +678,7 @@ main (int    argc,
   g_test_add_func ("/tokenizer/combining-marks", test_combining_marks);
   g_test_add_func ("/tokenizer/long-words", test_long_words);
   g_test_add_func ("/tokenizer/numbers", test_numbers);
+  g_test_add_func ("/tokenizer/highlight-positions", test_highlight_positions);
   g_test_add_func ("/morphology/dictionary", test_morphology_dictionary);
   g_test_add_func ("/morphology/analysis", test_morphology_analysis);
   g_test_add_func ("/morphology/snowball", test_morphology_snowball);
