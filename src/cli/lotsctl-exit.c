@@ -23,6 +23,7 @@ lotsctl_fail (const GError *error)
       case LOTS_ERROR_IO:
       case LOTS_ERROR_DATABASE:
       case LOTS_ERROR_BUSY:
+      case LOTS_ERROR_REFUSED:
       default:
         return LOTSCTL_EXIT_FAILED;
       }

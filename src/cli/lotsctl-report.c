@@ -1,5 +1,7 @@
 /* lotsctl-report.c — `lotsctl report`: statistics from the local case log,
  * as text for a person, one JSON object or CSV sections for a spreadsheet.
+ * With --remote, the same statistics over every workstation's branch of
+ * the outcomes remote (each outcome once); exit 3 when it is out of reach.
  */
 #include "config.h"
 
@@ -8,6 +10,7 @@
 
 #include "lots-caselog.h"
 #include "lots-report.h"
+#include "lots-upload.h"
 #include "lotsctl.h"
 
 /* YYYY-MM-DD (local midnight) or an ISO 8601 time to Unix seconds. */
@@ -36,11 +39,13 @@ lotsctl_report (int    argc,
                 char **argv)
 {
   char *since_text = NULL;
-  gboolean json = FALSE, csv = FALSE;
+  gboolean json = FALSE, csv = FALSE, remote = FALSE;
   GOptionEntry entries[] = {
     { "since", 0, 0, G_OPTION_ARG_STRING, &since_text, "Only outcomes started on or after DATE (YYYY-MM-DD)", "DATE" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, "One JSON object", NULL },
     { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, "CSV sections, each with its own header row", NULL },
+    { "remote", 0, 0, G_OPTION_ARG_NONE, &remote,
+      "Over every workstation's branch of the outcomes remote, not the local log", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("— statistics from the case log");
@@ -72,8 +77,17 @@ lotsctl_report (int    argc,
       status = lotsctl_usage_error (context, "--since takes a date such as 2026-11-01, not '%s'", since_text);
       goto out;
     }
-  log = lots_caselog_open_default (&error);
-  report = log != NULL ? lots_report_build (log, since, &error) : NULL;
+  if (remote)
+    {
+      report = lots_report_new (since);
+      if (!lots_upload_scan_remote (since, lots_report_add_row, report, NULL, &error))
+        g_clear_pointer (&report, lots_report_free);
+    }
+  else
+    {
+      log = lots_caselog_open_default (&error);
+      report = log != NULL ? lots_report_build (log, since, &error) : NULL;
+    }
   if (report == NULL)
     {
       status = lotsctl_fail (error);

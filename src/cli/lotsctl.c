@@ -28,6 +28,7 @@ static const struct {
   { "source", lotsctl_source, "git sources: add, list, remove" },
   { "sync",   lotsctl_sync,   "fetch, validate and index the git sources" },
   { "case",   lotsctl_case,   "the case log: log an outcome, list outcomes" },
+  { "upload", lotsctl_upload, "push the queued case outcomes to the outcomes remote" },
   { "report", lotsctl_report, "statistics from the case log" },
 };
 

@@ -29,6 +29,7 @@ int  lotsctl_source  (int argc, char **argv);
 int  lotsctl_sync    (int argc, char **argv);
 int  lotsctl_case    (int argc, char **argv);
 int  lotsctl_report  (int argc, char **argv);
+int  lotsctl_upload  (int argc, char **argv);
 
 /* lotsctl-exit.c */
 int  lotsctl_fail          (const GError *error);

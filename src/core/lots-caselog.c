@@ -59,6 +59,19 @@ typedef struct {
   char *note;
 } PreparedCase;
 
+/* Schema 2: the outcomes an upload has put in a batch (a UUID) and not yet
+ * seen confirmed by the remote. The batch is recorded here, durably, before
+ * anything is written to git, so that an upload killed or refused at any
+ * point is retried with the same batch id and the same content, and the
+ * remote's copy of a batch (cases/WS/BATCH.ndjson) proves it arrived. A
+ * row goes when its batch is marked uploaded. IF NOT EXISTS: upgrading a
+ * schema 1 file is the same statement. */
+#define STAGING_SQL \
+  "CREATE TABLE IF NOT EXISTS upload_staging (" \
+  "  seq INTEGER PRIMARY KEY REFERENCES cases (seq)," \
+  "  batch TEXT NOT NULL);" \
+  "CREATE INDEX IF NOT EXISTS upload_staging_by_batch ON upload_staging (batch, seq);"
+
 static const char schema_sql[] =
   "CREATE TABLE cases ("
   "  seq INTEGER PRIMARY KEY,"
@@ -94,7 +107,8 @@ static const char schema_sql[] =
   "  query TEXT NOT NULL,"
   "  batch TEXT,"
   "  uploaded_at INTEGER);"
-  "CREATE INDEX empty_searches_by_time ON empty_searches (at);";
+  "CREATE INDEX empty_searches_by_time ON empty_searches (at);"
+  STAGING_SQL;
 
 static const char insert_case_sql[] =
   "INSERT INTO cases (id, started_at, ended_at, week, channel, lang, area, category, guide,"
@@ -117,6 +131,17 @@ static const char scan_all_sql[] = "SELECT " ROW_COLUMNS " FROM cases";
 static const char scan_since_sql[] = "SELECT " ROW_COLUMNS " FROM cases WHERE started_at >= ?1";
 static const char mark_uploaded_sql[] =
   "UPDATE cases SET batch = ?1, uploaded_at = ?2 WHERE id = ?3 AND uploaded_at IS NULL";
+static const char unstage_sql[] = "DELETE FROM upload_staging WHERE batch = ?1";
+static const char staged_batches_sql[] =
+  "SELECT batch FROM upload_staging GROUP BY batch ORDER BY min(seq)";
+static const char count_unstaged_sql[] =
+  "SELECT count(*) FROM cases WHERE uploaded_at IS NULL AND seq NOT IN (SELECT seq FROM upload_staging)";
+static const char stage_sql[] =
+  "INSERT INTO upload_staging (seq, batch)"
+  " SELECT seq, ?1 FROM cases WHERE uploaded_at IS NULL AND seq NOT IN (SELECT seq FROM upload_staging)"
+  " ORDER BY seq LIMIT ?2";
+static const char list_batch_sql[] =
+  "SELECT " CASE_COLUMNS " FROM cases WHERE seq IN (SELECT seq FROM upload_staging WHERE batch = ?1) ORDER BY seq";
 static const char remove_cases_sql[] =
   "DELETE FROM cases WHERE uploaded_at IS NOT NULL AND ended_at < ?1";
 static const char remove_searches_sql[] =
@@ -292,6 +317,14 @@ ensure_schema (LotsCaselog  *self,
     goto fail;
   if (version == LOTS_CASELOG_SCHEMA_VERSION)
     return exec (self, "COMMIT", error);
+  if (version == 1)
+    {
+      /* Schema 1 lacked only the upload staging table. */
+      if (!exec (self, STAGING_SQL, error) ||
+          !exec (self, "PRAGMA user_version = " G_STRINGIFY (LOTS_CASELOG_SCHEMA_VERSION), error))
+        goto fail;
+      return exec (self, "COMMIT", error);
+    }
   if (version > LOTS_CASELOG_SCHEMA_VERSION)
     {
       g_set_error (error, LOTS_ERROR, LOTS_ERROR_DATABASE,
@@ -922,6 +955,113 @@ lots_caselog_list_pending (LotsCaselog  *self,
   return read_cases (self, stmt, error);
 }
 
+/* Runs a statement that changes rows, binding text to ?1 and number to ?2
+ * (when not negative). */
+static gboolean
+run_change (LotsCaselog  *self,
+            const char   *sql,
+            const char   *text,
+            gint64        number,
+            GError      **error)
+{
+  sqlite3_stmt *stmt = statement (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, text);
+  if (number >= 0)
+    sqlite3_bind_int64 (stmt, 2, number);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      db_error (self, error, "staging cases for upload");
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+unstage (LotsCaselog  *self,
+         const char   *batch,
+         GError      **error)
+{
+  return run_change (self, unstage_sql, batch, -1, error);
+}
+
+static GPtrArray *
+staged_batches (LotsCaselog  *self,
+                GError      **error)
+{
+  g_autoptr(GPtrArray) batches = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = statement (self, staged_batches_sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (batches, column_dup (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      db_error (self, error, "reading staged batches");
+      return NULL;
+    }
+  return g_steal_pointer (&batches);
+}
+
+/* Puts every outcome not yet uploaded nor staged into new batches of at
+ * most batch_size, each named by a new UUID, in one durable transaction;
+ * returns every batch staged and not yet uploaded (char *), oldest first —
+ * those of an earlier upload that did not finish come first, unchanged.
+ * Staging before anything reaches git is what makes a retried upload
+ * write the same batch again rather than a second copy of its outcomes. */
+GPtrArray *
+lots_caselog_stage_pending (LotsCaselog  *self,
+                            guint         batch_size,
+                            GError      **error)
+{
+  g_autoptr(GPtrArray) batches = NULL;
+  gint64 unstaged = 0;
+
+  g_return_val_if_fail (self != NULL && batch_size > 0, NULL);
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return NULL;
+  if (!read_int (self, count_unstaged_sql, &unstaged, error))
+    goto fail;
+  for (gint64 left = unstaged; left > 0; left -= batch_size)
+    {
+      g_autofree char *batch = g_uuid_string_random ();
+
+      if (!run_change (self, stage_sql, batch, batch_size, error))
+        goto fail;
+    }
+  batches = staged_batches (self, error);
+  if (batches == NULL || !exec (self, "COMMIT", error))
+    goto fail;
+  return g_steal_pointer (&batches);
+
+fail:
+  rollback (self);
+  return NULL;
+}
+
+/* The outcomes staged in batch, in the order they were written. */
+GPtrArray *
+lots_caselog_list_batch (LotsCaselog  *self,
+                         const char   *batch,
+                         GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (self != NULL && batch != NULL, NULL);
+  stmt = statement (self, list_batch_sql, error);
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, batch);
+  return read_cases (self, stmt, error);
+}
+
 /* Marks the outcomes ids (char *) as uploaded in batch, in one durable
  * transaction. An outcome marked already keeps its first batch, so marking
  * again after a retried push changes nothing. */
@@ -956,6 +1096,8 @@ lots_caselog_mark_uploaded (LotsCaselog  *self,
         }
       sqlite3_reset (stmt);
     }
+  if (!unstage (self, batch, error))
+    goto fail;
   if (exec (self, "COMMIT", error))
     return TRUE;
 

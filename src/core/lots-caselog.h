@@ -11,6 +11,9 @@
  * Each outcome carries the columns the upload needs (batch and
  * uploaded_at): the upload marks the outcomes of a batch only after the
  * push is confirmed, and retention removes only outcomes already uploaded.
+ * Before anything is written to git the upload stages the pending
+ * outcomes into batches (lots_caselog_stage_pending), recorded here, so
+ * that a retried upload writes the same batches again.
  */
 #pragma once
 
@@ -21,7 +24,7 @@
 G_BEGIN_DECLS
 
 #define LOTS_CASELOG_FILE "cases.sqlite"
-#define LOTS_CASELOG_SCHEMA_VERSION 1
+#define LOTS_CASELOG_SCHEMA_VERSION 2
 #define LOTS_CASELOG_QUERY_MAX_CHARS 200
 
 typedef struct _LotsCaselog LotsCaselog;
@@ -97,6 +100,12 @@ gboolean     lots_caselog_scan_empty_searches (LotsCaselog       *self,
 
 GPtrArray   *lots_caselog_list_pending      (LotsCaselog         *self,
                                              guint                limit,
+                                             GError             **error);
+GPtrArray   *lots_caselog_stage_pending     (LotsCaselog         *self,
+                                             guint                batch_size,
+                                             GError             **error);
+GPtrArray   *lots_caselog_list_batch        (LotsCaselog         *self,
+                                             const char          *batch,
                                              GError             **error);
 gboolean     lots_caselog_mark_uploaded     (LotsCaselog         *self,
                                              const char          *batch,

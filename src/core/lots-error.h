@@ -20,6 +20,7 @@ typedef enum {
   LOTS_ERROR_DATABASE,        /* SQLite failed; the message keeps sqlite3_errmsg() */
   LOTS_ERROR_OFFLINE,         /* a remote could not be reached; nothing lost */
   LOTS_ERROR_BUSY,            /* another process holds the lock */
+  LOTS_ERROR_REFUSED,         /* a remote answered but refused (a push rejected) */
 } LotsError;
 
 GQuark lots_error_quark (void);

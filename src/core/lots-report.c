@@ -249,16 +249,14 @@ add_empty_search (const LotsEmptySearchRow *row,
 
 /* ---- building -------------------------------------------------------------- */
 
-/* Counts the outcomes of log that started at or after since (Unix
- * seconds; 0: all), and the searches that found nothing since then. */
+/* An empty report of outcomes since since (Unix seconds; 0: all), to be
+ * filled with lots_report_add_row: how a report over outcomes that are
+ * not in the local journal (the outcomes remote) is built. */
 LotsReport *
-lots_report_build (LotsCaselog  *log,
-                   gint64        since,
-                   GError      **error)
+lots_report_new (gint64 since)
 {
-  g_autoptr(LotsReport) self = g_new0 (LotsReport, 1);
+  LotsReport *self = g_new0 (LotsReport, 1);
 
-  g_return_val_if_fail (log != NULL, NULL);
   self->since = since;
   self->areas = tally_table ();
   self->weeks = tally_table ();
@@ -268,6 +266,30 @@ lots_report_build (LotsCaselog  *log,
   self->complaints = tally_table ();
   self->guides = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, guide_tally_free);
   self->gaps = tally_table ();
+  return self;
+}
+
+/* Counts one outcome; the caller has checked that it started since. Fits
+ * LotsCaseRowFunc, with the report as user_data. */
+void
+lots_report_add_row (const LotsCaseRow *row,
+                     gpointer           report)
+{
+  g_return_if_fail (row != NULL && report != NULL);
+  add_row (row, report);
+}
+
+/* Counts the outcomes of log that started at or after since (Unix
+ * seconds; 0: all), and the searches that found nothing since then. */
+LotsReport *
+lots_report_build (LotsCaselog  *log,
+                   gint64        since,
+                   GError      **error)
+{
+  g_autoptr(LotsReport) self = NULL;
+
+  g_return_val_if_fail (log != NULL, NULL);
+  self = lots_report_new (since);
   if (!lots_caselog_scan (log, since, add_row, self, error) ||
       !lots_caselog_scan_empty_searches (log, since, add_empty_search, self, error))
     return NULL;

@@ -8,6 +8,10 @@
  * which step they ended; and the searches that found nothing, per area and
  * query — the gaps publishers should fill.
  *
+ * lots_report_new and lots_report_add_row build the same report over
+ * outcomes from elsewhere: `report --remote` reads them from every
+ * workstation's branch of the outcomes remote (lots-upload.h).
+ *
  * The report reads the journal once, in one pass that allocates only for
  * each distinct key, so a million outcomes take well under a second. It
  * prints as a readable text, one JSON object, or CSV sections.
@@ -29,6 +33,9 @@ typedef struct _LotsReport LotsReport;
 LotsReport *lots_report_build            (LotsCaselog       *log,
                                           gint64             since,
                                           GError           **error);
+LotsReport *lots_report_new              (gint64             since);
+void        lots_report_add_row          (const LotsCaseRow *row,
+                                          gpointer           report);
 void        lots_report_free             (LotsReport        *self);
 
 guint64     lots_report_get_contacts     (const LotsReport  *self);

@@ -81,11 +81,39 @@ branch_is_valid (const char *branch)
   return TRUE;
 }
 
+/* Checks a remote's URL (any git remote Lots talks to: a source, the
+ * outcomes remote) as `source add` does: a scheme libgit2 speaks, and no
+ * secret in it. what names the remote in the message. */
+gboolean
+lots_source_config_check_url (const char  *url,
+                              const char  *what,
+                              GError     **error)
+{
+  g_return_val_if_fail (what != NULL, FALSE);
+
+  if (url == NULL || !url_is_supported (url))
+    {
+      g_set_error (error, LOTS_ERROR, LOTS_ERROR_INVALID_ARGUMENT,
+                   "%s: \"%s\" is not a file://, git://, https:// or ssh:// URL", what, url ? url : "");
+      return FALSE;
+    }
+  if (url_has_credentials (url))
+    {
+      g_set_error (error, LOTS_ERROR, LOTS_ERROR_INVALID_ARGUMENT,
+                   "%s: the URL holds a password or token, which would be stored in clear; "
+                   "give the token in LOTS_GIT_TOKEN or through your git credential helper instead", what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 lots_source_config_validate (const LotsSourceConfig *config,
                              const char *const      *known_areas,
                              GError                **error)
 {
+  g_autofree char *what = NULL;
+
   g_return_val_if_fail (config != NULL, FALSE);
 
   if (!name_is_valid (config->name))
@@ -94,20 +122,9 @@ lots_source_config_validate (const LotsSourceConfig *config,
                    "source name \"%s\": use 1–%d of a-z, 0-9 and -", config->name ? config->name : "", MAX_NAME);
       return FALSE;
     }
-  if (config->url == NULL || !url_is_supported (config->url))
-    {
-      g_set_error (error, LOTS_ERROR, LOTS_ERROR_INVALID_ARGUMENT,
-                   "source %s: \"%s\" is not a file://, git://, https:// or ssh:// URL", config->name,
-                   config->url ? config->url : "");
-      return FALSE;
-    }
-  if (url_has_credentials (config->url))
-    {
-      g_set_error (error, LOTS_ERROR, LOTS_ERROR_INVALID_ARGUMENT,
-                   "source %s: the URL holds a password or token, which would be stored in clear; "
-                   "give the token in LOTS_GIT_TOKEN or through your git credential helper instead", config->name);
-      return FALSE;
-    }
+  what = g_strconcat ("source ", config->name, NULL);
+  if (!lots_source_config_check_url (config->url, what, error))
+    return FALSE;
   if (!branch_is_valid (config->branch))
     {
       g_set_error (error, LOTS_ERROR, LOTS_ERROR_INVALID_ARGUMENT, "source %s: \"%s\" is not a branch name",

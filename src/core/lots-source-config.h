@@ -25,6 +25,9 @@ void       lots_source_config_free   (LotsSourceConfig *config);
 gboolean   lots_source_config_validate (const LotsSourceConfig *config,
                                         const char *const      *known_areas,
                                         GError                **error);
+gboolean   lots_source_config_check_url (const char *url,
+                                         const char *what,
+                                         GError    **error);
 GPtrArray *lots_source_config_load   (const char  *data_dir,
                                       GError     **error);
 gboolean   lots_source_config_save   (const char  *data_dir,

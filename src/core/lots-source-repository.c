@@ -18,6 +18,7 @@
 #include "lots-diagnostic.h"
 #include "lots-error.h"
 #include "lots-source.h"
+#include "lots-source-repository-private.h"
 
 /* A fetch that keeps asking for credentials has been refused. */
 #define MAX_CREDENTIAL_ATTEMPTS 3
@@ -161,17 +162,26 @@ remove_locks_in (const char *dir,
     }
 }
 
-/* Removes the lock files a sync killed mid-write leaves (a ref, packed-refs,
- * FETCH_HEAD): libgit2 refuses to write past them. Only the holder of the
- * data directory's sync lock may call this — no one else writes here. */
+/* Removes the lock files a process killed mid-write leaves in the bare
+ * repository at path (a ref, packed-refs, FETCH_HEAD): libgit2 refuses to
+ * write past them. Only the holder of the lock that guards the repository
+ * may call this. */
+void
+_lots_git_clear_stale_locks (const char *path)
+{
+  g_autofree char *refs = g_build_filename (path, "refs", NULL);
+
+  remove_locks_in (path, FALSE);
+  remove_locks_in (refs, TRUE);
+}
+
+/* The stale locks of a sync killed mid-write. Only the holder of the data
+ * directory's sync lock may call this — no one else writes here. */
 void
 lots_source_repository_clear_stale_locks (LotsSourceRepository *self)
 {
-  g_autofree char *refs = g_build_filename (self->path, "refs", NULL);
-
   g_return_if_fail (self != NULL);
-  remove_locks_in (self->path, FALSE);
-  remove_locks_in (refs, TRUE);
+  _lots_git_clear_stale_locks (self->path);
 }
 
 /* ---- fetching ----------------------------------------------------------- */
@@ -224,17 +234,20 @@ credential_from_helper (const char  *url,
   return *password != NULL;
 }
 
-static int
-on_credentials (git_credential **out,
-                const char      *url,
-                const char      *username_from_url,
-                unsigned int     allowed_types,
-                void            *payload)
+/* The credentials for any remote Lots talks to (a source, the outcomes
+ * remote): the ssh agent or LOTS_SSH_KEY, LOTS_GIT_TOKEN or the git
+ * credential helper; refused after MAX_CREDENTIAL_ATTEMPTS (counted in
+ * *attempts). Never a prompt. */
+int
+_lots_git_credentials (git_credential **out,
+                       const char      *url,
+                       const char      *username_from_url,
+                       unsigned int     allowed_types,
+                       guint           *attempts)
 {
-  Fetch *fetch = payload;
   const char *user = username_from_url ? username_from_url : "git";
 
-  if (++fetch->credential_attempts > MAX_CREDENTIAL_ATTEMPTS)
+  if (++*attempts > MAX_CREDENTIAL_ATTEMPTS)
     {
       git_error_set_str (GIT_ERROR_NET, "the remote refused the credentials");
       return GIT_EAUTH;
@@ -258,6 +271,18 @@ on_credentials (git_credential **out,
         return git_credential_userpass_plaintext_new (out, helper_user ? helper_user : user, helper_password);
     }
   return GIT_PASSTHROUGH;
+}
+
+static int
+on_credentials (git_credential **out,
+                const char      *url,
+                const char      *username_from_url,
+                unsigned int     allowed_types,
+                void            *payload)
+{
+  Fetch *fetch = payload;
+
+  return _lots_git_credentials (out, url, username_from_url, allowed_types, &fetch->credential_attempts);
 }
 
 static char *

@@ -519,6 +519,91 @@ test_mark_uploaded_idempotent (void)
   g_assert_cmpint (back->uploaded_at, ==, NOW);
 }
 
+static guint
+batch_ids_len_free (GPtrArray *ids)
+{
+  guint n = ids->len;
+
+  g_ptr_array_unref (ids);
+  return n;
+}
+
+static GPtrArray *
+batch_ids (Fixture    *f,
+           const char *batch)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cases = lots_caselog_list_batch (f->log, batch, &error);
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < cases->len; i++)
+    g_ptr_array_add (ids, g_strdup (((LotsCase *) g_ptr_array_index (cases, i))->id));
+  return ids;
+}
+
+/* Staging for upload: pending outcomes go into batches once, a second
+ * staging (a retried upload) returns the same batches with the same
+ * outcomes, newer outcomes get a new batch after them, and a batch marked
+ * uploaded is staged no more. */
+static void
+test_stage_pending (void)
+{
+  g_auto(Fixture) f = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GPtrArray) third = NULL;
+  g_autoptr(GPtrArray) last = NULL;
+  g_autoptr(GPtrArray) ids0 = NULL;
+  g_autoptr(GPtrArray) ids1 = NULL;
+  g_autoptr(GPtrArray) ids_again = NULL;
+
+  fixture_init (&f);
+  first = lots_caselog_stage_pending (f.log, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->len, ==, 0);
+  g_clear_pointer (&first, g_ptr_array_unref);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(LotsCase) c = minimal_case ();
+      g_assert_true (lots_caselog_add (f.log, c, &error));
+    }
+  first = lots_caselog_stage_pending (f.log, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->len, ==, 3);
+  ids0 = batch_ids (&f, g_ptr_array_index (first, 0));
+  g_assert_cmpuint (ids0->len, ==, 2);
+  g_assert_cmpuint (batch_ids_len_free (batch_ids (&f, g_ptr_array_index (first, 2))), ==, 1);
+
+  {
+    g_autoptr(LotsCase) c = minimal_case ();
+    g_assert_true (lots_caselog_add (f.log, c, &error));
+  }
+  again = lots_caselog_stage_pending (f.log, 2, &error);
+  g_assert_cmpuint (again->len, ==, 4);
+  for (guint i = 0; i < first->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (again, i), ==, g_ptr_array_index (first, i));
+  ids_again = batch_ids (&f, g_ptr_array_index (again, 0));
+  for (guint i = 0; i < ids0->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (ids_again, i), ==, g_ptr_array_index (ids0, i));
+
+  g_assert_true (lots_caselog_mark_uploaded (f.log, g_ptr_array_index (first, 0), ids0, &error));
+  ids1 = batch_ids (&f, g_ptr_array_index (first, 1));
+  g_assert_true (lots_caselog_mark_uploaded (f.log, g_ptr_array_index (first, 1), ids1, &error));
+  g_assert_no_error (error);
+  third = lots_caselog_stage_pending (f.log, 2, &error);
+  g_assert_cmpuint (third->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (third, 0), ==, g_ptr_array_index (first, 2));
+  g_assert_cmpuint (batch_ids_len_free (batch_ids (&f, g_ptr_array_index (first, 0))), ==, 0);
+
+  /* A reopened journal (a killed upload) keeps its staging. */
+  reopen (&f);
+  last = lots_caselog_stage_pending (f.log, 2, &error);
+  g_assert_cmpuint (last->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (last, 1), ==, g_ptr_array_index (third, 1));
+}
+
 static void
 set_user_version (const char *filename,
                   const char *sql)
@@ -550,9 +635,15 @@ test_schema_version (void)
   g_assert_error (error, LOTS_ERROR, LOTS_ERROR_DATABASE);
   g_assert_nonnull (strstr (error->message, "newer Lots"));
   g_clear_error (&error);
-  set_user_version (f.filename, "PRAGMA user_version = 1");
+  /* Schema 1 (before upload staging) is upgraded in place. */
+  set_user_version (f.filename, "PRAGMA user_version = 1; DROP TABLE upload_staging");
   reopen (&f);
   g_assert_cmpint (count (&f), ==, 1);
+  {
+    g_autoptr(GPtrArray) batches = lots_caselog_stage_pending (f.log, 10, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (batches->len, ==, 1);
+  }
 
   other = g_build_filename (f.dir, "other.sqlite", NULL);
   set_user_version (other, "CREATE TABLE t (x)");
@@ -657,6 +748,7 @@ main (int    argc,
   g_test_add_func ("/caselog/empty-searches", test_empty_searches);
   g_test_add_func ("/caselog/retention", test_retention);
   g_test_add_func ("/caselog/upload/mark-idempotent", test_mark_uploaded_idempotent);
+  g_test_add_func ("/caselog/upload/stage-pending", test_stage_pending);
   g_test_add_func ("/caselog/schema/version", test_schema_version);
   g_test_add_func ("/caselog/schema/corrupt-file", test_corrupt_file);
   g_test_add_func ("/caselog/schema/durability-settings", test_durability_settings);

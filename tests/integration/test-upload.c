@@ -1,0 +1,649 @@
+/* test-upload.c — `lotsctl upload` and `report --remote` against real git
+ * remotes on loopback (lots-upload.c, the staging of batches in
+ * lots-caselog.c).
+ *
+ * The outcomes remote is a bare repository served over file:// or by a
+ * git-daemon this test starts on a free port (with or without
+ * receive-pack, with a hook that declines, or killed). Outcomes are logged
+ * with the built lotsctl; what reached the remote is read back with the
+ * plain `git` command line, not with Lots, and must hold every
+ * acknowledged outcome exactly once — also after uploads killed with
+ * SIGKILL at random moments while more outcomes keep being logged.
+ */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "lots-test-util.h"
+
+#define KILL_ROUNDS 36
+
+typedef struct {
+  char *dir;
+  char *remote;    /* the bare outcomes repository */
+  char *data;      /* Lots' data directory (workstation ws-a) */
+  char *out;
+  char *err;
+  int status;
+  GSubprocess *daemon;
+  guint16 port;
+  GPtrArray *logged;   /* char *: every id `case log` acknowledged */
+} Fixture;
+
+static void
+stop_daemon (Fixture *f)
+{
+  if (f->daemon == NULL)
+    return;
+  g_subprocess_force_exit (f->daemon);
+  g_subprocess_wait (f->daemon, NULL, NULL);
+  g_clear_object (&f->daemon);
+}
+
+static void
+fixture_clear (Fixture *f)
+{
+  stop_daemon (f);
+  g_clear_pointer (&f->logged, g_ptr_array_unref);
+  g_clear_pointer (&f->out, g_free);
+  g_clear_pointer (&f->err, g_free);
+  g_clear_pointer (&f->data, g_free);
+  g_clear_pointer (&f->remote, g_free);
+  g_clear_pointer (&f->dir, lots_test_sandbox_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Fixture, fixture_clear)
+
+/* Runs git in DIR; aborts the test when it fails. Returns stdout. */
+static char *
+git (const char *dir,
+     const char *first,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) "git");
+  va_start (args, first);
+  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (dir, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("git %s failed in %s: %s", first, dir, err);
+  return g_steal_pointer (&out);
+}
+
+static int
+lots_in (Fixture    *f,
+         const char *data,
+         const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  va_list list;
+
+  va_start (list, first);
+  for (const char *a = first; a != NULL; a = va_arg (list, const char *))
+    g_ptr_array_add (args, (char *) a);
+  va_end (list);
+  g_ptr_array_add (args, NULL);
+  g_clear_pointer (&f->out, g_free);
+  g_clear_pointer (&f->err, g_free);
+  lots_test_run_lotsctl (data, (const char * const *) args->pdata, "", &f->out, &f->err, &f->status);
+  g_test_message ("lotsctl %s → %d\n%s%s", first, f->status, f->out, f->err);
+  return f->status;
+}
+
+static char *
+new_data_dir (Fixture    *f,
+              const char *name,
+              const char *workstation)
+{
+  g_autofree char *conf = g_strdup_printf ("[workstation]\nworkstation-id=%s\n", workstation);
+  char *data = g_build_filename (f->dir, name, NULL);
+
+  lots_test_write (data, "lots.conf", conf, -1);
+  return data;
+}
+
+static void
+fixture_init (Fixture *f)
+{
+  f->dir = lots_test_sandbox_new ();
+  f->remote = g_build_filename (f->dir, "remote.git", NULL);
+  f->data = new_data_dir (f, "data", "ws-a");
+  f->logged = g_ptr_array_new_with_free_func (g_free);
+  g_free (git (f->dir, "init", "-q", "--bare", f->remote, NULL));
+}
+
+/* Logs n outcomes in data, varied so that reports have something to
+ * count; keeps the acknowledged ids in f->logged when data is f->data. */
+static void
+log_cases (Fixture    *f,
+           const char *data,
+           guint       n)
+{
+  static const char *const areas[] = { "aldre", "forskola", "social", "parkering" };
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *area = areas[(f->logged->len + i) % G_N_ELEMENTS (areas)];
+      const char *resolved = i % 3 == 0 ? "no" : "yes";
+
+      g_assert_cmpint (lots_in (f, data, "case", "log", "--area", area, "--channel", "telefon", "--resolved", resolved,
+                                "--note", "ringde om 19121212-1212", NULL), ==, 0);
+      if (g_strcmp0 (data, f->data) == 0)
+        g_ptr_array_add (f->logged, g_strdup (g_strstrip (f->out)));
+    }
+}
+
+/* Every outcome on the remote's branch cases/WS, read with the git command
+ * line: id → how many times it occurs. Checks the layout on the way. */
+static GHashTable *
+remote_outcomes (Fixture    *f,
+                 const char *workstation)
+{
+  GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *ref = g_strconcat ("refs/heads/cases/", workstation, NULL);
+  g_autofree char *prefix = g_strconcat ("cases/", workstation, "/", NULL);
+  g_autofree char *refs = git (f->remote, "for-each-ref", "--format=%(refname)", ref, NULL);
+  g_autofree char *listing = NULL;
+  g_auto(GStrv) files = NULL;
+
+  if (g_strstrip (refs)[0] == '\0')
+    return counts;
+  listing = git (f->remote, "ls-tree", "-r", "--name-only", ref, NULL);
+  files = g_strsplit (g_strstrip (listing), "\n", -1);
+  for (guint i = 0; files[i] != NULL && files[i][0] != '\0'; i++)
+    {
+      g_autofree char *spec = g_strconcat (ref, ":", files[i], NULL);
+      g_autofree char *text = git (f->remote, "show", spec, NULL);
+      g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+      g_autofree char *batch = g_path_get_basename (files[i]);
+
+      g_assert_true (g_str_has_prefix (files[i], prefix));
+      g_assert_true (g_str_has_suffix (batch, ".ndjson"));
+      batch[strlen (batch) - strlen (".ndjson")] = '\0';
+      g_assert_true (g_uuid_string_is_valid (batch));
+      g_assert_true (g_str_has_suffix (text, "\n"));
+      for (guint l = 0; lines[l] != NULL; l++)
+        {
+          g_autoptr(JsonParser) parser = json_parser_new ();
+          g_autoptr(GError) error = NULL;
+          JsonObject *object;
+          const char *id, *note;
+
+          if (lines[l][0] == '\0')
+            continue;
+          json_parser_load_from_data (parser, lines[l], -1, &error);
+          g_assert_no_error (error);
+          object = json_node_get_object (json_parser_get_root (parser));
+          id = json_object_get_string_member (object, "id");
+          g_assert_cmpstr (json_object_get_string_member (object, "workstation"), ==, workstation);
+          g_assert_false (json_object_has_member (object, "batch"));
+          /* Notes are scrubbed before they reach the journal. */
+          note = json_object_get_string_member (object, "note");
+          g_assert_true (note == NULL || strstr (note, "19121212-1212") == NULL);
+          g_hash_table_insert (counts, g_strdup (id),
+                               GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, id)) + 1));
+        }
+    }
+  return counts;
+}
+
+/* The remote holds exactly the outcomes logged in f->data, each once. */
+static void
+assert_remote_exactly (Fixture *f)
+{
+  g_autoptr(GHashTable) counts = remote_outcomes (f, "ws-a");
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      if (GPOINTER_TO_UINT (value) != 1)
+        g_error ("outcome %s is on the remote %u times", (char *) key, GPOINTER_TO_UINT (value));
+    }
+  for (guint i = 0; i < f->logged->len; i++)
+    if (!g_hash_table_contains (counts, g_ptr_array_index (f->logged, i)))
+      g_error ("acknowledged outcome %s is not on the remote", (char *) g_ptr_array_index (f->logged, i));
+  g_assert_cmpuint (g_hash_table_size (counts), ==, f->logged->len);
+}
+
+/* How many outcomes of f->data are not marked uploaded (case list). */
+static guint
+count_pending (Fixture *f)
+{
+  g_auto(GStrv) lines = NULL;
+  guint pending = 0;
+
+  g_assert_cmpint (lots_in (f, f->data, "case", "list", "--json", NULL), ==, 0);
+  lines = g_strsplit (f->out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+
+      if (lines[i][0] == '\0')
+        continue;
+      g_assert_true (json_parser_load_from_data (parser, lines[i], -1, NULL));
+      if (json_object_get_null_member (json_node_get_object (json_parser_get_root (parser)), "batch"))
+        pending++;
+    }
+  return pending;
+}
+
+static JsonObject *
+parse_object (const char *text,
+              JsonParser *parser)
+{
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+static gint64
+member_int (const char *json,
+            const char *member)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  return json_object_get_int_member (parse_object (json, parser), member);
+}
+
+static char *
+file_url (Fixture *f)
+{
+  return g_strconcat ("file://", f->remote, NULL);
+}
+
+/* ---- git-daemon ----------------------------------------------------------- */
+
+static guint16
+free_port (void)
+{
+  struct sockaddr_in address = { 0 };
+  socklen_t length = sizeof address;
+  int fd = socket (AF_INET, SOCK_STREAM, 0);
+
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl (INADDR_LOOPBACK);
+  g_assert_cmpint (bind (fd, (struct sockaddr *) &address, sizeof address), ==, 0);
+  g_assert_cmpint (getsockname (fd, (struct sockaddr *) &address, &length), ==, 0);
+  close (fd);
+  return ntohs (address.sin_port);
+}
+
+static gboolean
+port_answers (guint16 port)
+{
+  struct sockaddr_in address = { 0 };
+  int fd = socket (AF_INET, SOCK_STREAM, 0);
+  gboolean ok;
+
+  address.sin_family = AF_INET;
+  address.sin_port = htons (port);
+  address.sin_addr.s_addr = htonl (INADDR_LOOPBACK);
+  ok = connect (fd, (struct sockaddr *) &address, sizeof address) == 0;
+  close (fd);
+  return ok;
+}
+
+/* Serves f->dir on f->port (a free one the first time): git-daemon
+ * itself, not `git daemon`, whose child would survive the kill. */
+static char *
+start_daemon (Fixture  *f,
+              gboolean  receive_pack)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *exec_path = g_strstrip (git (f->dir, "--exec-path", NULL));
+  g_autofree char *daemon = g_build_filename (exec_path, "git-daemon", NULL);
+  g_autofree char *port_option = NULL, *base = g_strconcat ("--base-path=", f->dir, NULL);
+
+  if (f->port == 0)
+    f->port = free_port ();
+  port_option = g_strdup_printf ("--port=%u", f->port);
+  f->daemon = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error, daemon, "--reuseaddr", "--export-all",
+                                "--informative-errors", receive_pack ? "--enable=receive-pack" : "--disable=receive-pack",
+                                "--listen=127.0.0.1", port_option, base, f->dir, NULL);
+  g_assert_no_error (error);
+  for (int i = 0; i < 200 && !port_answers (f->port); i++)
+    g_usleep (25 * 1000);
+  g_assert_true (port_answers (f->port));
+  return g_strdup_printf ("git://127.0.0.1:%u/remote.git", f->port);
+}
+
+/* ---- tests ------------------------------------------------------------------- */
+
+/* Upload, more outcomes, upload again: a new batch on top, each outcome
+ * once; a third upload has nothing to do. */
+static void
+test_file_remote (void)
+{
+  g_auto(Fixture) f = { 0 };
+  g_autofree char *url = NULL, *count = NULL, *first_tip = NULL, *parent = NULL;
+
+  fixture_init (&f);
+  url = file_url (&f);
+  log_cases (&f, f.data, 5);
+  g_assert_cmpint (lots_in (&f, f.data, "upload", "--json", "--remote", url, NULL), ==, 0);
+  g_assert_cmpint (member_int (f.out, "batches_pushed"), ==, 1);
+  g_assert_cmpint (member_int (f.out, "outcomes_uploaded"), ==, 5);
+  g_assert_nonnull (strstr (f.err, "pushing"));
+  assert_remote_exactly (&f);
+  g_assert_cmpuint (count_pending (&f), ==, 0);
+  first_tip = g_strstrip (git (f.remote, "rev-parse", "cases/ws-a", NULL));
+
+  log_cases (&f, f.data, 3);
+  g_assert_cmpint (lots_in (&f, f.data, "upload", "--json", NULL), ==, 0);
+  g_assert_cmpint (member_int (f.out, "outcomes_uploaded"), ==, 3);
+  assert_remote_exactly (&f);
+  count = g_strstrip (git (f.remote, "rev-list", "--count", "cases/ws-a", NULL));
+  g_assert_cmpstr (count, ==, "2");
+  parent = g_strstrip (git (f.remote, "rev-parse", "cases/ws-a^", NULL));
+  g_assert_cmpstr (parent, ==, first_tip);
+
+  g_assert_cmpint (lots_in (&f, f.data, "upload", NULL), ==, 0);
+  g_assert_nonnull (strstr (f.out, "nothing to upload"));
+  g_assert_cmpint (lots_in (&f, f.data, "upload", "--json", NULL), ==, 0);
+  g_assert_cmpint (member_int (f.out, "batches_pushed"), ==, 0);
+}
+
+/* More than one batch (1,000 outcomes each) in one upload. */
+static void
+test_many_batches (void)
+{
+  g_auto(Fixture) f = { 0 };
+  g_autofree char *url = NULL, *path = NULL, *listing = NULL;
+  sqlite3 *db = NULL;
+  guint64 n;
+
+  fixture_init (&f);
+  url = file_url (&f);
+  log_cases (&f, f.data, 1);
+  /* Copy the logged outcome 2,300 times in the journal, with new ids:
+   * logging them one process at a time would take minutes. */
+  path = g_build_filename (f.data, "cases.sqlite", NULL);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2300)"
+                                 " INSERT INTO cases (id, started_at, ended_at, week, channel, lang, area, path, articles,"
+                                 " resolved, acute, handler, workstation)"
+                                 " SELECT printf('00000000-0000-4000-8000-%012d', i), started_at, ended_at, week, channel,"
+                                 " lang, area, path, articles, resolved, acute, handler, workstation FROM cases, n",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  for (guint i = 1; i <= 2300; i++)
+    g_ptr_array_add (f.logged, g_strdup_printf ("00000000-0000-4000-8000-%012u", i));
+  g_assert_cmpint (lots_in (&f, f.data, "upload", "--json", "--remote", url, NULL), ==, 0);
+  g_assert_cmpint (member_int (f.out, "batches_pushed"), ==, 3);
+  g_assert_cmpint (member_int (f.out, "outcomes_uploaded"), ==, 2301);
+  assert_remote_exactly (&f);
+  listing = git (f.remote, "ls-tree", "-r", "--name-only", "cases/ws-a", NULL);
+  n = 0;
+  for (const char *p = listing; (p = strchr (p, '\n')) != NULL; p++)
+    n++;
+  g_assert_cmpuint (n, ==, 3);
+}
+
+/* The server vanishes: exit 3, nothing marked; back: the upload completes.
+ * A report over the remote is offline too. */
+static void
+test_git_daemon_vanishes (void)
+{
+  g_auto(Fixture) f = { 0 };
+  g_autofree char *url = NULL, *url_again = NULL;
+
+  fixture_init (&f);
+  url = start_daemon (&f, TRUE);
+  log_cases (&f, f.data, 4);
+  g_assert_cmpint (lots_in (&f, f.data, "upload", "--remote", url, NULL), ==, 0);
+  assert_remote_exactly (&f);
+
+  stop_daemon (&f);
+  log_cases (&f, f.data, 3);
+  g_assert_cmpint (lots_in (&f, f.data, "upload", NULL), ==, 3);
+  g_assert_cmpuint (count_pending (&f), ==, 3);
+  g_assert_cmpint (lots_in (&f, f.data, "report", "--remote", NULL), ==, 3);
+  log_cases (&f, f.data, 2);
+  g_assert_cmpint (lots_in (&f, f.data, "upload", NULL), ==, 3);
+  g_assert_cmpuint (count_pending (&f), ==, 5);
+
+  url_again = start_daemon (&f, TRUE);
+  g_assert_cmpstr (url_again, ==, url);
+  g_assert_cmpint (lots_in (&f, f.data, "upload", "--json", NULL), ==, 0);
+  g_assert_cmpint (member_int (f.out, "outcomes_uploaded"), ==, 5);
+  g_assert_cmpuint (count_pending (&f), ==, 0);
+  assert_remote_exactly (&f);
+
+  /* A remote that never was: offline as well. */
+  g_assert_cmpint (lots_in (&f, f.data, "upload", "--remote", "git://127.0.0.1:1/none.git", NULL), ==, 0);
+  log_cases (&f, f.data, 1);
+  g_assert_cmpint (lots_in (&f, f.data, "upload", NULL), ==, 3);
+  g_assert_cmpuint (count_pending (&f), ==, 1);
+}
+
+/* A server that refuses: no receive-pack, then a hook that declines. Exit
+ * 1 with the server's words, everything stays queued; once it accepts,
+ * the upload completes. */
+static void
+test_refused (void)
+{
+  g_auto(Fixture) f = { 0 };
+  g_autofree char *url = NULL, *hook = NULL, *refs = NULL;
+
+  fixture_init (&f);
+  url = start_daemon (&f, FALSE);
+  log_cases (&f, f.data, 3);
+  g_assert_cmpint (lots_in (&f, f.data, "upload", "--remote", url, NULL), ==, 1);
+  g_assert_nonnull (strstr (f.err, "remote.git"));
+  g_assert_cmpuint (count_pending (&f), ==, 3);
+  stop_daemon (&f);
+
+  hook = g_build_filename (f.remote, "hooks", "pre-receive", NULL);
+  lots_test_write (f.remote, "hooks/pre-receive", "#!/bin/sh\necho 'uploads are paused for maintenance' >&2\nexit 1\n",
+                   -1);
+  g_assert_cmpint (g_chmod (hook, 0755), ==, 0);
+  g_free (start_daemon (&f, TRUE));
+  g_assert_cmpint (lots_in (&f, f.data, "upload", NULL), ==, 1);
+  g_assert_nonnull (strstr (f.err, "refused"));
+  g_assert_cmpuint (count_pending (&f), ==, 3);
+  refs = git (f.remote, "for-each-ref", NULL);
+  g_assert_cmpstr (g_strstrip (refs), ==, "");
+
+  g_assert_cmpint (g_unlink (hook), ==, 0);
+  g_assert_cmpint (lots_in (&f, f.data, "upload", NULL), ==, 0);
+  g_assert_cmpuint (count_pending (&f), ==, 0);
+  assert_remote_exactly (&f);
+}
+
+/* Uploads killed with SIGKILL at random moments, with outcomes logged
+ * between the rounds; then one upload to the end: every acknowledged
+ * outcome on the remote, once. */
+static void
+test_killed (void)
+{
+  g_auto(Fixture) f = { 0 };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  g_autofree char *url = NULL, *refs = NULL;
+  const char *lotsctl = g_getenv ("LOTSCTL");
+  guint killed = 0;
+
+  fixture_init (&f);
+  url = start_daemon (&f, TRUE);
+  g_assert_cmpint (lots_in (&f, f.data, "upload", "--remote", url, NULL), ==, 0);
+  for (guint round = 0; round < KILL_ROUNDS; round++)
+    {
+      g_autoptr(GSubprocess) upload = NULL;
+      g_autoptr(GError) error = NULL;
+
+      log_cases (&f, f.data, 1 + round % 3);
+      upload = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+                                 lotsctl, "--data-dir", f.data, "upload", NULL);
+      g_assert_no_error (error);
+      g_usleep ((gulong) g_rand_int_range (rand, 0, 400000));
+      g_subprocess_send_signal (upload, SIGKILL);   /* nothing if it is done */
+      g_subprocess_wait (upload, NULL, NULL);
+      killed += g_subprocess_get_if_signaled (upload);
+      /* Whatever reached the remote is there once. */
+      g_hash_table_unref (remote_outcomes (&f, "ws-a"));
+    }
+  g_test_message ("%u of %d uploads killed before they finished", killed, KILL_ROUNDS);
+  g_assert_cmpuint (killed, >, 0);
+  /* What a push killed while writing a ref leaves must not stop the next. */
+  lots_test_write (f.data, "outcomes.git/refs/heads/cases/ws-a.lock", "", -1);
+  lots_test_write (f.data, "outcomes.git/packed-refs.lock", "", -1);
+  g_assert_cmpint (lots_in (&f, f.data, "upload", NULL), ==, 0);
+  g_assert_cmpuint (count_pending (&f), ==, 0);
+  assert_remote_exactly (&f);
+  refs = g_strstrip (git (f.remote, "for-each-ref", "--format=%(refname)", NULL));
+  g_assert_cmpstr (refs, ==, "refs/heads/cases/ws-a");
+}
+
+/* Killed after the push, before the marking (simulated by unmarking in
+ * the journal): the batch is found on the remote and only marked. */
+static void
+test_already_on_remote (void)
+{
+  g_auto(Fixture) f = { 0 };
+  g_autofree char *url = NULL, *path = NULL;
+  sqlite3 *db = NULL;
+
+  fixture_init (&f);
+  url = file_url (&f);
+  log_cases (&f, f.data, 4);
+  g_assert_cmpint (lots_in (&f, f.data, "upload", "--remote", url, NULL), ==, 0);
+  path = g_build_filename (f.data, "cases.sqlite", NULL);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO upload_staging (seq, batch) SELECT seq, batch FROM cases;"
+                                 "UPDATE cases SET batch = NULL, uploaded_at = NULL;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpuint (count_pending (&f), ==, 4);
+  log_cases (&f, f.data, 2);
+  g_assert_cmpint (lots_in (&f, f.data, "upload", "--json", NULL), ==, 0);
+  g_assert_cmpint (member_int (f.out, "batches_already"), ==, 1);
+  g_assert_cmpint (member_int (f.out, "outcomes_already"), ==, 4);
+  g_assert_cmpint (member_int (f.out, "outcomes_uploaded"), ==, 2);
+  g_assert_cmpuint (count_pending (&f), ==, 0);
+  assert_remote_exactly (&f);
+}
+
+/* Retention: after an upload, uploaded outcomes older than
+ * retention-months go from the journal (they stay on the remote). */
+static void
+test_retention (void)
+{
+  g_auto(Fixture) f = { 0 };
+  g_autofree char *url = NULL, *path = NULL;
+  sqlite3 *db = NULL;
+
+  fixture_init (&f);
+  url = file_url (&f);
+  log_cases (&f, f.data, 3);
+  g_assert_cmpint (lots_in (&f, f.data, "upload", "--remote", url, NULL), ==, 0);
+  path = g_build_filename (f.data, "cases.sqlite", NULL);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  /* Two of them ended three years ago. */
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE cases SET ended_at = ended_at - 3 * 366 * 86400 WHERE seq <= 2", NULL,
+                                 NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  log_cases (&f, f.data, 1);
+  g_assert_cmpint (lots_in (&f, f.data, "upload", "--json", NULL), ==, 0);
+  g_assert_cmpint (member_int (f.out, "removed"), ==, 2);
+  g_assert_cmpint (lots_in (&f, f.data, "case", "list", NULL), ==, 0);
+  g_assert_cmpuint (count_pending (&f), ==, 0);
+  assert_remote_exactly (&f);
+
+  lots_test_write (f.data, "lots.conf", "[workstation]\nworkstation-id=ws-a\n[upload]\nremote=file:///x\nretention-months=0\n",
+                   -1);
+  g_assert_cmpint (lots_in (&f, f.data, "upload", NULL), ==, 2);
+  g_assert_nonnull (strstr (f.err, "retention-months"));
+}
+
+static void
+test_config_errors (void)
+{
+  g_auto(Fixture) f = { 0 };
+
+  fixture_init (&f);
+  log_cases (&f, f.data, 1);
+  g_assert_cmpint (lots_in (&f, f.data, "upload", NULL), ==, 2);
+  g_assert_nonnull (strstr (f.err, "--remote"));
+  g_assert_cmpint (lots_in (&f, f.data, "report", "--remote", NULL), ==, 2);
+  g_assert_cmpint (lots_in (&f, f.data, "upload", "--remote", "https://analys:hemligt@git.example.se/utfall.git",
+                            NULL), ==, 2);
+  g_assert_nonnull (strstr (f.err, "password or token"));
+  g_assert_cmpint (lots_in (&f, f.data, "upload", "--remote", "ftp://example.se/x", NULL), ==, 2);
+  g_assert_cmpint (lots_in (&f, f.data, "upload", "extra", NULL), ==, 2);
+  g_assert_cmpuint (count_pending (&f), ==, 1);
+  g_assert_cmpint (lots_in (&f, f.data, "upload", "--help", NULL), ==, 0);
+}
+
+/* Two workstations' branches: the remote report counts both, each outcome
+ * once, and equals the sum of the two local reports. */
+static void
+test_report_remote (void)
+{
+  g_auto(Fixture) f = { 0 };
+  g_autoptr(JsonParser) pa = json_parser_new (), pb = json_parser_new (), pr = json_parser_new ();
+  g_autofree char *url = NULL, *data_b = NULL, *report_a = NULL, *report_b = NULL;
+  JsonObject *a, *b, *r;
+
+  fixture_init (&f);
+  url = file_url (&f);
+  data_b = new_data_dir (&f, "data-b", "ws-b");
+  log_cases (&f, f.data, 7);
+  log_cases (&f, data_b, 5);
+  g_assert_cmpint (lots_in (&f, f.data, "upload", "--remote", url, NULL), ==, 0);
+  g_assert_cmpint (lots_in (&f, data_b, "upload", "--remote", url, NULL), ==, 0);
+  g_assert_cmpint (lots_in (&f, f.data, "report", "--json", NULL), ==, 0);
+  report_a = g_steal_pointer (&f.out);
+  g_assert_cmpint (lots_in (&f, data_b, "report", "--json", NULL), ==, 0);
+  report_b = g_steal_pointer (&f.out);
+  g_assert_cmpint (lots_in (&f, f.data, "report", "--remote", "--json", NULL), ==, 0);
+  a = parse_object (report_a, pa);
+  b = parse_object (report_b, pb);
+  r = parse_object (f.out, pr);
+  g_assert_cmpint (json_object_get_int_member (r, "contacts"), ==, 12);
+  g_assert_cmpint (json_object_get_int_member (r, "contacts"), ==,
+                   json_object_get_int_member (a, "contacts") + json_object_get_int_member (b, "contacts"));
+  g_assert_cmpint (lots_in (&f, data_b, "report", "--remote", "--csv", NULL), ==, 0);
+  g_assert_cmpint (lots_in (&f, data_b, "report", "--remote", NULL), ==, 0);
+  g_assert_nonnull (strstr (f.out, "12"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/upload/file-remote", test_file_remote);
+  g_test_add_func ("/upload/many-batches", test_many_batches);
+  g_test_add_func ("/upload/already-on-remote", test_already_on_remote);
+  g_test_add_func ("/upload/retention", test_retention);
+  g_test_add_func ("/upload/config-errors", test_config_errors);
+  g_test_add_func ("/upload/git-daemon-vanishes", test_git_daemon_vanishes);
+  g_test_add_func ("/upload/refused", test_refused);
+  g_test_add_func ("/upload/report-remote", test_report_remote);
+  g_test_add_func ("/upload/killed", test_killed);
+  return g_test_run ();
+}
