@@ -34,6 +34,9 @@ check: build build-asan
 bench: build
 	$(BUILD)/tests/bench/lots-bench-search --lotsctl $(BUILD)/src/cli/lotsctl
 	LOTS_BUILTIN_DIR=$(CURDIR) $(BUILD)/tests/bench/lots-bench-guide
+	LOTS_BUILTIN_DIR=$(CURDIR) $(BUILD)/tests/bench/lots-bench-caselog
+	LOTS_BUILTIN_DIR=$(CURDIR) $(BUILD)/tests/bench/lots-bench-upload
+	LOTS_BUILTIN_DIR=$(CURDIR) $(BUILD)/tests/bench/lots-bench-sync --lotsctl $(BUILD)/src/cli/lotsctl
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)
