@@ -35,7 +35,7 @@
 
 /* Bump when the schema or what the tokenizer emits changes: an index of an
  * older version is thrown away and rebuilt, which is always safe. */
-#define SCHEMA_VERSION "6"
+#define SCHEMA_VERSION "7"
 /* FTS5's own rank, kept for ad-hoc queries; search ranks with lots_rank(). */
 #define RANK_FUNCTION "bm25(10.0, 6.0, 3.0, 1.0, 0.0)"
 /* Candidates ranked by FTS5 for each result asked for. */
@@ -76,7 +76,10 @@ static const char schema_sql[] =
   "  markdown TEXT NOT NULL, tags TEXT NOT NULL, synonyms TEXT NOT NULL,"
   "  owner TEXT, valid_from TEXT, valid_until TEXT, revision TEXT,"
   "  UNIQUE (id, lang));"
-  "CREATE INDEX IF NOT EXISTS articles_by_source ON articles (source);"
+  /* (source, path): an update removes the rows of one file of a source
+   * without a scan of the source; what reads a whole source uses its
+   * prefix. */
+  "CREATE INDEX IF NOT EXISTS articles_by_path ON articles (source, path);"
   "CREATE TABLE IF NOT EXISTS terms ("
   "  lang TEXT NOT NULL, term TEXT NOT NULL, df INTEGER NOT NULL,"
   "  PRIMARY KEY (lang, term)) WITHOUT ROWID;";
@@ -89,12 +92,18 @@ static const char complete_sql[] =
 static const char add_term_sql[] =
   "INSERT INTO terms (lang, term, df) VALUES (?1, ?2, ?3) "
   "ON CONFLICT (lang, term) DO UPDATE SET df = df + excluded.df";
-static const char drop_unused_terms_sql[] = "DELETE FROM terms WHERE df <= 0";
+static const char drop_unused_term_sql[] = "DELETE FROM terms WHERE lang = ?1 AND term = ?2 AND df <= 0";
 static const char find_clash_sql[] =
   "SELECT source, path FROM articles WHERE id = ?1 AND lang = ?2 AND source != ?3";
 static const char select_source_rows_sql[] =
   "SELECT rowid, lang, title, keywords, summary, body, area FROM articles WHERE source = ?1";
 static const char delete_source_rows_sql[] = "DELETE FROM articles WHERE source = ?1";
+static const char select_path_rows_sql[] =
+  "SELECT rowid, lang, title, keywords, summary, body, area FROM articles WHERE source = ?1 AND path = ?2";
+static const char delete_path_rows_sql[] = "DELETE FROM articles WHERE source = ?1 AND path = ?2";
+static const char find_same_id_sql[] = "SELECT source, path FROM articles WHERE id = ?1 AND lang = ?2";
+static const char find_article_sql[] =
+  "SELECT source, path, title FROM articles WHERE id = ?1 ORDER BY lang = 'sv' DESC, lang";
 static const char insert_article_sql[] =
   "INSERT INTO articles (source, path, id, lang, title, area, keywords, summary, body,"
   " markdown, tags, synonyms, owner, valid_from, valid_until, revision)"
@@ -112,14 +121,18 @@ static const char insert_area_sql[] =
   "INSERT INTO areas (id, position, title, title_en, description) VALUES (?1, ?2, ?3, ?4, ?5)";
 static const char list_areas_sql[] =
   "SELECT id, title, title_en, description FROM areas ORDER BY position";
+/* The revision a hit names is its source's: an incremental update leaves
+ * the rows of unchanged articles as they were written, at an older commit,
+ * while the whole source is served at the new one. */
 static const char select_hit_sql[] =
-  "SELECT id, lang, title, area, summary, source, revision, valid_from, valid_until"
+  "SELECT id, lang, title, area, summary, source,"
+  " (SELECT s.revision FROM sources s WHERE s.id = articles.source), valid_from, valid_until"
   " FROM articles WHERE rowid = ?1";
 static const char select_translations_sql[] =
   "SELECT lang FROM articles WHERE id = ?1 AND lang != ?2 ORDER BY lang";
 static const char select_article_sql[] =
   "SELECT id, lang, title, area, summary, owner, valid_from, valid_until, tags, synonyms,"
-  " markdown, body, path, source, revision FROM articles"
+  " markdown, body, path, source, (SELECT s.revision FROM sources s WHERE s.id = articles.source) FROM articles"
   " WHERE id = ?1 AND (?2 IS NULL OR lang = ?2) ORDER BY lang = 'sv' DESC, lang LIMIT 1";
 
 /* ---- errors and statements ------------------------------------------------- */
@@ -321,6 +334,18 @@ flush_language_deltas (LotsIndex   *self,
       sqlite3_bind_int (stmt, 3, term->delta);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         return db_error (self, error, "updating the vocabulary");
+      /* Only a term that lost documents can have none left; dropping it
+       * here, not by a scan of the vocabulary, keeps an update's cost
+       * with the change. */
+      if (term->delta > 0)
+        continue;
+      stmt = statement (self, drop_unused_term_sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      bind_text (stmt, 1, lang);
+      bind_text (stmt, 2, token);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        return db_error (self, error, "updating the vocabulary");
     }
   return TRUE;
 }
@@ -337,7 +362,7 @@ flush_term_deltas (LotsIndex  *self,
     if (!flush_language_deltas (self, lang, deltas, error))
       return FALSE;
   g_hash_table_remove_all (self->term_deltas);
-  return exec (self, drop_unused_terms_sql, error);
+  return TRUE;
 }
 
 /* ---- opening --------------------------------------------------------------- */
@@ -583,18 +608,17 @@ write_fts_row (LotsIndex    *self,
   return TRUE;
 }
 
+/* Takes the FTS5 rows of the articles ROWS selects (rowid, lang and the
+ * five indexed columns) out of their language's table, counting their
+ * tokens out of the vocabulary. ROWS is a statement of its own: the loop
+ * runs other cached statements. Finalizes ROWS. */
 static gboolean
-delete_source_rows (LotsIndex   *self,
-                    const char  *source_id,
-                    GError     **error)
+delete_fts_rows (LotsIndex     *self,
+                 sqlite3_stmt  *rows,
+                 GError       **error)
 {
-  sqlite3_stmt *rows = NULL;
   int rc;
 
-  /* A separate statement: the loop below runs other cached statements. */
-  if (sqlite3_prepare_v2 (self->db, select_source_rows_sql, -1, &rows, NULL) != SQLITE_OK)
-    return db_error (self, error, "reading a source's articles");
-  bind_text (rows, 1, source_id);
   while ((rc = sqlite3_step (rows)) == SQLITE_ROW)
     {
       const char *values[5];
@@ -613,16 +637,44 @@ delete_source_rows (LotsIndex   *self,
   sqlite3_finalize (rows);
   if (rc != SQLITE_DONE)
     return db_error (self, error, "reading a source's articles");
-
-  {
-    sqlite3_stmt *stmt = statement (self, delete_source_rows_sql, error);
-    if (stmt == NULL)
-      return FALSE;
-    bind_text (stmt, 1, source_id);
-    if (sqlite3_step (stmt) != SQLITE_DONE)
-      return db_error (self, error, "removing a source's articles");
-  }
   return TRUE;
+}
+
+/* Removes the articles of SOURCE_ID at PATH, or all of them when PATH is
+ * NULL: their FTS5 rows, their tokens' document frequencies, their rows. */
+static gboolean
+delete_rows (LotsIndex   *self,
+             const char  *source_id,
+             const char  *path,
+             GError     **error)
+{
+  sqlite3_stmt *rows = NULL;
+  sqlite3_stmt *stmt;
+
+  if (sqlite3_prepare_v2 (self->db, path ? select_path_rows_sql : select_source_rows_sql, -1, &rows, NULL) != SQLITE_OK)
+    return db_error (self, error, "reading a source's articles");
+  bind_text (rows, 1, source_id);
+  if (path != NULL)
+    bind_text (rows, 2, path);
+  if (!delete_fts_rows (self, rows, error))
+    return FALSE;
+  stmt = statement (self, path ? delete_path_rows_sql : delete_source_rows_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, source_id);
+  if (path != NULL)
+    bind_text (stmt, 2, path);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return db_error (self, error, "removing a source's articles");
+  return TRUE;
+}
+
+static gboolean
+delete_source_rows (LotsIndex   *self,
+                    const char  *source_id,
+                    GError     **error)
+{
+  return delete_rows (self, source_id, NULL, error);
 }
 
 static char *
@@ -726,6 +778,164 @@ fail:
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   g_hash_table_remove_all (self->term_deltas);
   return FALSE;
+}
+
+/* Whether PATH is in the NULL-terminated list PATHS (NULL: empty). */
+static gboolean
+path_listed (const char        *path,
+             const char *const *paths)
+{
+  return paths != NULL && path != NULL && g_strv_contains (paths, path);
+}
+
+/* The clashes of an incremental update: an id (per language) of a changed
+ * article that another source publishes, or that another file of the same
+ * source still holds after the update. The second is lint's "duplicate
+ * id", which a full load finds across the files it is given; an update
+ * only holds the changed files, so the index answers for the rest.
+ * REPLACED lists the paths whose rows the update deletes. */
+static gboolean
+check_update_clashes (LotsIndex          *self,
+                      LotsSource         *changed,
+                      const char *const  *replaced,
+                      GError            **error)
+{
+  g_autoptr(GString) clashes = g_string_new (NULL);
+  const char *source_id = changed->manifest->id;
+  guint n = 0;
+
+  for (guint i = 0; i < changed->articles->len; i++)
+    {
+      const LotsArticle *article = g_ptr_array_index (changed->articles, i);
+      sqlite3_stmt *stmt = statement (self, find_same_id_sql, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      bind_text (stmt, 1, article->id);
+      bind_text (stmt, 2, article->lang);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          const char *other = (const char *) sqlite3_column_text (stmt, 0);
+          const char *path = (const char *) sqlite3_column_text (stmt, 1);
+
+          if (g_strcmp0 (other, source_id) == 0 && path_listed (path, replaced))
+            continue;
+          if (n++ >= 20)
+            break;
+          if (g_strcmp0 (other, source_id) == 0)
+            g_string_append_printf (clashes, "\n%s:%u: duplicate id '%s' (lang %s): %s already uses it",
+                                    article->path, article->id_line, article->id, article->lang, path);
+          else
+            g_string_append_printf (clashes, "\n%s:%u: id '%s' is already published by source '%s' (%s)",
+                                    article->path, article->id_line, article->id, other, path);
+          break;
+        }
+    }
+  if (n == 0)
+    return TRUE;
+  g_set_error (error, LOTS_ERROR, LOTS_ERROR_INVALID_CONTENT,
+               "%u article id(s) of source '%s' are already in use:%s", n, source_id, clashes->str);
+  return FALSE;
+}
+
+static gboolean
+update_rows (LotsIndex          *self,
+             LotsSource         *changed,
+             const char *const  *removed_paths,
+             GError            **error)
+{
+  const char *source_id = changed->manifest->id;
+
+  for (guint i = 0; removed_paths != NULL && removed_paths[i] != NULL; i++)
+    if (!delete_rows (self, source_id, removed_paths[i], error))
+      return FALSE;
+  for (guint i = 0; i < changed->articles->len; i++)
+    {
+      const LotsArticle *article = g_ptr_array_index (changed->articles, i);
+      if (!path_listed (article->path, removed_paths) && !delete_rows (self, source_id, article->path, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < changed->articles->len; i++)
+    if (!insert_article (self, source_id, changed->revision, g_ptr_array_index (changed->articles, i), error))
+      return FALSE;
+  return TRUE;
+}
+
+/* Applies one commit's change to a source the index already holds, in one
+ * transaction: the rows at REMOVED_PATHS and at the paths of CHANGED's
+ * articles go, CHANGED's articles come in, and the source is recorded at
+ * CHANGED->revision. CHANGED holds only the articles that changed; its
+ * manifest is the source's. Fails, changing nothing, when a changed id is
+ * in use by another source or by a file of this one that stays. The cost
+ * grows with the change, not with the source. */
+gboolean
+lots_index_update_source (LotsIndex          *self,
+                          LotsSource         *changed,
+                          const char *const  *removed_paths,
+                          const char         *kind,
+                          const char         *location,
+                          GError            **error)
+{
+  g_autoptr(GPtrArray) replaced = g_ptr_array_new ();
+
+  g_return_val_if_fail (self != NULL && changed != NULL && changed->manifest != NULL, FALSE);
+
+  for (guint i = 0; removed_paths != NULL && removed_paths[i] != NULL; i++)
+    g_ptr_array_add (replaced, (gpointer) removed_paths[i]);
+  for (guint i = 0; i < changed->articles->len; i++)
+    g_ptr_array_add (replaced, ((LotsArticle *) g_ptr_array_index (changed->articles, i))->path);
+  g_ptr_array_add (replaced, NULL);
+
+  release_statements (self);
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!check_update_clashes (self, changed, (const char *const *) replaced->pdata, error) ||
+      !update_rows (self, changed, removed_paths, error) || !flush_term_deltas (self, error) ||
+      !write_source_row (self, changed, kind, location, error))
+    goto fail;
+  release_statements (self);
+  return exec (self, "COMMIT", error);
+
+fail:
+  release_statements (self);
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  g_hash_table_remove_all (self->term_deltas);
+  return FALSE;
+}
+
+/* Whether the index holds an article ID, not counting the rows of
+ * SOURCE_ID at EXCLUDED_PATHS (those an update is about to replace or
+ * remove); fills TITLE (the Swedish one first) when asked. Lets the sync
+ * check links and guides of changed articles against the unchanged rest
+ * without reading it. */
+gboolean
+lots_index_has_article (LotsIndex          *self,
+                        const char         *id,
+                        const char         *source_id,
+                        const char *const  *excluded_paths,
+                        char              **title)
+{
+  sqlite3_stmt *stmt;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (self != NULL && id != NULL, FALSE);
+  stmt = statement (self, find_article_sql, NULL);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, id);
+  while (!found && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *source = (const char *) sqlite3_column_text (stmt, 0);
+      const char *path = (const char *) sqlite3_column_text (stmt, 1);
+
+      if (g_strcmp0 (source, source_id) == 0 && path_listed (path, excluded_paths))
+        continue;
+      found = TRUE;
+      if (title != NULL)
+        *title = column_dup (stmt, 2);
+    }
+  release_statements (self);
+  return found;
 }
 
 gboolean

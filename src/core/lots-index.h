@@ -70,6 +70,17 @@ gboolean          lots_index_put_source        (LotsIndex   *self,
                                                 const char  *kind,
                                                 const char  *location,
                                                 GError     **error);
+gboolean          lots_index_update_source     (LotsIndex          *self,
+                                                LotsSource         *changed,
+                                                const char *const  *removed_paths,
+                                                const char         *kind,
+                                                const char         *location,
+                                                GError            **error);
+gboolean          lots_index_has_article       (LotsIndex          *self,
+                                                const char         *id,
+                                                const char         *source_id,
+                                                const char *const  *excluded_paths,
+                                                char              **title);
 gboolean          lots_index_remove_source     (LotsIndex   *self,
                                                 const char  *source_id,
                                                 GError     **error);

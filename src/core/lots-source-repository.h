@@ -75,6 +75,11 @@ GPtrArray            *lots_source_repository_read_tree    (LotsSourceRepository 
                                                            const char           *commit,
                                                            GPtrArray            *diagnostics,
                                                            GError              **error);
+GPtrArray            *lots_source_repository_read_tree_part (LotsSourceRepository *repository,
+                                                            const char           *commit,
+                                                            GHashTable           *paths,
+                                                            GPtrArray            *diagnostics,
+                                                            GError              **error);
 GPtrArray            *lots_source_repository_diff         (LotsSourceRepository *repository,
                                                            const char           *old_commit,
                                                            const char           *new_commit,

@@ -11,6 +11,17 @@
  * transaction (a search sees the old or the new version, never half) and
  * only then becomes the accepted ref.
  *
+ * Once a commit is accepted and the index holds it, the next one is checked
+ * and indexed as a change (git's diff, renames found): only the changed
+ * files' blobs are read and parsed, with the guides, tables and manifests
+ * (few, and the guide checks need all of them); ids and links are checked
+ * against the index for the rest; guides are checked and their scenarios
+ * run when a guide or table changed or an article was modified, moved or
+ * deleted; and only the changed rows are rewritten. Every entry of the
+ * tree is still checked by name and mode. A change to lots.yaml or
+ * areas.yaml, a first sync, or an index at another commit than the
+ * accepted one takes the whole tree again.
+ *
  * The index is the truth of what serves: after a crash between the index
  * commit and the ref update, the next sync moves the ref to what the index
  * holds.

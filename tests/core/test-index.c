@@ -506,6 +506,167 @@ test_reput_removes_article (Fixture       *f,
   g_assert_cmpuint (((LotsIndexedSource *) g_ptr_array_index (sources, 0))->n_articles, ==, 1);
 }
 
+/* ---- updating a source with one change ---------------------------------------- */
+
+/* The rows of FILE's articles and vocabulary, as text to compare. */
+static char *
+dump_index (const char *file)
+{
+  static const char *const queries[] = {
+    "SELECT source, path, id, lang, title, body FROM articles ORDER BY id, lang",
+    "SELECT lang, term, df FROM terms ORDER BY lang, term",
+    "SELECT id, revision FROM sources ORDER BY id",
+  };
+  g_autoptr(GString) text = g_string_new (NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (file, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, queries[q], -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            g_string_append_printf (text, "%s|", sqlite3_column_text (stmt, c));
+          g_string_append_c (text, '\n');
+        }
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static LotsSource *
+load_part (const char *dir,
+           const char *revision)
+{
+  g_autoptr(GPtrArray) diagnostics = lots_diagnostics_new ();
+  LotsSource *source = lots_source_load_dir (dir, NULL, diagnostics, NULL);
+
+  g_assert_nonnull (source->manifest);
+  g_free (source->revision);
+  source->revision = g_strdup (revision);
+  return source;
+}
+
+/* An update leaves the index as putting the whole new version would:
+ * the same rows, the same vocabulary with the same document frequencies. */
+static void
+test_update_matches_put (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *before = source_dir (f, "fore");
+  g_autofree char *part = source_dir (f, "del");
+  g_autofree char *after = source_dir (f, "efter");
+  g_autofree char *other_file = g_build_filename (f->sandbox, "other.sqlite", NULL);
+  g_autoptr(LotsIndex) other = NULL;
+  g_autoptr(LotsSource) changed = NULL;
+  g_autoptr(LotsSource) whole = NULL;
+  g_autoptr(LotsSearchResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *updated = NULL, *put = NULL, *title = NULL;
+  const char *removed[] = { "c.md", NULL };
+  const char *replaced[] = { "a.md", NULL };
+
+  lots_test_write_manifest (before, "andras", "aldre");
+  lots_test_write_article (before, "a.md", "aldre/a", "Hemtjänst", "aldre", NULL, "Hemtjänst i hemmet.");
+  lots_test_write_article (before, "b.md", "aldre/b", "Xylofonlektioner", "aldre", NULL, "Xylofon för pensionärer.");
+  lots_test_write_article (before, "c.md", "aldre/c", "Trygghetslarm", "aldre", NULL, "Larm i hemmet.");
+  put_dir (f, before);
+
+  /* b changes, c goes, d comes. */
+  lots_test_write_manifest (part, "andras", "aldre");
+  lots_test_write_article (part, "b.md", "aldre/b", "Matlådor", "aldre", NULL, "Matlådor till hemmet.");
+  lots_test_write_article (part, "d.md", "aldre/d", "Färdtjänst", "aldre", NULL, "Färdtjänst och hemtjänst.");
+  changed = load_part (part, "r2");
+  g_assert_true (lots_index_update_source (f->index, changed, removed, "folder", part, &error));
+  g_assert_no_error (error);
+
+  lots_test_write_manifest (after, "andras", "aldre");
+  lots_test_write_article (after, "a.md", "aldre/a", "Hemtjänst", "aldre", NULL, "Hemtjänst i hemmet.");
+  lots_test_write_article (after, "b.md", "aldre/b", "Matlådor", "aldre", NULL, "Matlådor till hemmet.");
+  lots_test_write_article (after, "d.md", "aldre/d", "Färdtjänst", "aldre", NULL, "Färdtjänst och hemtjänst.");
+  whole = load_part (after, "r2");
+  other = lots_index_open (other_file, &error);
+  g_assert_no_error (error);
+  g_assert_true (lots_index_put_source (other, whole, "folder", after, &error));
+  g_assert_no_error (error);
+
+  updated = dump_index (f->index_file);
+  put = dump_index (other_file);
+  g_assert_cmpstr (updated, ==, put);
+  result = search (f, "xylofon");
+  g_assert_cmpuint (result->hits->len, ==, 0);
+  g_clear_pointer (&result, lots_search_result_free);
+  result = search (f, "hemtjänst");
+  g_assert_cmpuint (result->hits->len, ==, 2);
+  g_assert_cmpstr (hit_at (result, 0)->revision, ==, "r2");
+  g_assert_cmpstr (hit_at (result, 1)->revision, ==, "r2");
+
+  /* What the gate asks of the rest: an id, outside the paths it replaces. */
+  g_assert_true (lots_index_has_article (f->index, "aldre/a", "andras", NULL, &title));
+  g_assert_cmpstr (title, ==, "Hemtjänst");
+  g_assert_false (lots_index_has_article (f->index, "aldre/a", "andras", replaced, NULL));
+  g_assert_true (lots_index_has_article (f->index, "aldre/a", "annan", replaced, NULL));
+  g_assert_false (lots_index_has_article (f->index, "aldre/c", NULL, NULL, NULL));
+}
+
+/* An update that would give a changed article an id the source still has
+ * in an unchanged file, or one another source has, changes nothing. */
+static void
+test_update_clash_changes_nothing (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autofree char *before = source_dir (f, "fore");
+  g_autofree char *foreign = source_dir (f, "annan");
+  g_autofree char *part = source_dir (f, "del");
+  g_autofree char *part2 = source_dir (f, "del2");
+  g_autofree char *dumped = NULL, *again = NULL;
+  g_autoptr(LotsSource) changed = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *moved[] = { "a.md", NULL };
+
+  lots_test_write_manifest (before, "andras", "aldre");
+  lots_test_write_article (before, "a.md", "aldre/a", "Hemtjänst", "aldre", NULL, "Hemtjänst i hemmet.");
+  lots_test_write_article (before, "b.md", "aldre/b", "Xylofon", "aldre", NULL, "Xylofon för pensionärer.");
+  put_dir (f, before);
+  lots_test_write_manifest (foreign, "annan", "aldre");
+  lots_test_write_article (foreign, "x.md", "aldre/x", "Färdtjänst", "aldre", NULL, "Färdtjänst.");
+  put_dir (f, foreign);
+  dumped = dump_index (f->index_file);
+
+  /* b takes a's id while a stays. */
+  lots_test_write_manifest (part, "andras", "aldre");
+  lots_test_write_article (part, "b.md", "aldre/a", "Dubblett", "aldre", NULL, "Dubblett.");
+  changed = load_part (part, "r2");
+  g_assert_false (lots_index_update_source (f->index, changed, NULL, "folder", part, &error));
+  g_assert_error (error, LOTS_ERROR, LOTS_ERROR_INVALID_CONTENT);
+  g_assert_nonnull (strstr (error->message, "b.md:2: duplicate id 'aldre/a' (lang sv): a.md already uses it"));
+  g_clear_error (&error);
+  again = dump_index (f->index_file);
+  g_assert_cmpstr (again, ==, dumped);
+
+  /* ...which is fine when a goes in the same change. */
+  g_assert_true (lots_index_update_source (f->index, changed, moved, "folder", part, &error));
+  g_assert_no_error (error);
+
+  /* An id of another source. */
+  g_clear_pointer (&changed, lots_source_free);
+  g_clear_pointer (&dumped, g_free);
+  dumped = dump_index (f->index_file);
+  lots_test_write_manifest (part2, "andras", "aldre");
+  lots_test_write_article (part2, "c.md", "aldre/x", "Stulen", "aldre", NULL, "Stulen.");
+  changed = load_part (part2, "r3");
+  g_assert_false (lots_index_update_source (f->index, changed, NULL, "folder", part2, &error));
+  g_assert_error (error, LOTS_ERROR, LOTS_ERROR_INVALID_CONTENT);
+  g_assert_nonnull (strstr (error->message, "id 'aldre/x' is already published by source 'annan'"));
+  g_clear_pointer (&again, g_free);
+  again = dump_index (f->index_file);
+  g_assert_cmpstr (again, ==, dumped);
+}
+
 static void
 test_remove_source (Fixture       *f,
                     gconstpointer  data)
@@ -1008,6 +1169,8 @@ main (int    argc,
   ADD ("/index/lang/unknown", test_unknown_language);
   ADD ("/index/put-source/clash-changes-nothing", test_clash_changes_nothing);
   ADD ("/index/put-source/removed-article", test_reput_removes_article);
+  ADD ("/index/update-source/matches-put", test_update_matches_put);
+  ADD ("/index/update-source/clash-changes-nothing", test_update_clash_changes_nothing);
   ADD ("/index/put-source/other-connection", test_other_connection_sees_new_content);
   ADD ("/index/rank/column-sizes-follow-other-writers", test_column_sizes_follow_other_writers);
   ADD ("/index/rank/column-sizes-match-fts5", test_column_sizes_match_fts5);

@@ -568,6 +568,107 @@ test_config_errors (void)
   g_assert_cmpstr (f.out, ==, "");
 }
 
+/* ---- a commit checked and indexed as a change -------------------------------- */
+
+/* Pushes the work tree, syncs, and expects a refusal naming REASON while
+ * FIRST still serves IDS; then the publisher undoes it. */
+static void
+assert_refused (Fixture    *f,
+                const char *what,
+                const char *reason,
+                const char *first,
+                const char *ids)
+{
+  g_free (commit_and_push (f, what));
+  g_assert_cmpint (lots (f, "sync", NULL), ==, 1);
+  g_assert_nonnull (strstr (f->out, "quarantined"));
+  if (strstr (f->out, reason) == NULL)
+    g_error ("%s: expected \"%s\" in:\n%s", what, reason, f->out);
+  assert_serving (f, first, ids);
+  g_free (git (f->work, "reset", "-q", "--hard", first, NULL));
+  g_free (git (f->work, "clean", "-q", "-fdx", NULL));
+}
+
+/* After the first sync, a commit is checked against what the index holds
+ * for the files it did not change: these are the checks that need the
+ * rest of the source. */
+static void
+test_incremental (void)
+{
+  g_auto(Fixture) f = { 0 };
+  g_autofree char *first = NULL, *linked = NULL, *renamed = NULL, *guide_changed = NULL;
+  const char *ids = "aldre/frivilliga-norrmalm aldre/seniorcafe-norrmalm social/radgivning-norrmalm";
+
+  fixture_init (&f);
+  lots_test_write (f.work, "guider/besok.lua",
+                   "guide { id = \"aldre/besok\", title = \"Besök\", area = \"aldre\", start = \"a\" }\n"
+                   "step \"a\" { say = \"Om besöksvänner.\", article = \"aldre/frivilliga-norrmalm\",\n"
+                   "  finish = { resolved = true } }\n", -1);
+  first = commit_and_push (&f, "Första versionen");
+  add_source (&f, f.url, "aldre,social");
+  g_assert_cmpint (lots (&f, "sync", NULL), ==, 0);
+  assert_serving (&f, first, ids);
+
+  /* An edit that gives an article the id of an unchanged one. */
+  write_article (&f, "artiklar/seniorcafe.md", "aldre/frivilliga-norrmalm", "Seniorcaféer", "aldre");
+  assert_refused (&f, "Dubblett i samma källa",
+                  "artiklar/seniorcafe.md:2: duplicate id 'aldre/frivilliga-norrmalm' (lang sv): artiklar/frivilliga.md",
+                  first, ids);
+  /* A new file with the id of an unchanged one. */
+  write_article (&f, "artiklar/kopia.md", "social/radgivning-norrmalm", "Kopia", "social");
+  assert_refused (&f, "Ny dubblett", "duplicate id 'social/radgivning-norrmalm'", first, ids);
+  /* An article an unchanged guide names, deleted; then given another id. */
+  remove_file (&f, "artiklar/frivilliga.md");
+  assert_refused (&f, "Borttagen artikel", "article \"aldre/frivilliga-norrmalm\" does not exist", first, ids);
+  write_article (&f, "artiklar/frivilliga.md", "aldre/besoksvanner-norrmalm", "Besöksvänner", "aldre");
+  assert_refused (&f, "Nytt id", "article \"aldre/frivilliga-norrmalm\" does not exist", first, ids);
+
+  /* A new article that links to an unchanged one (and to one in a file
+   * that moves in the same commit) is accepted. */
+  lots_test_write (f.work, "artiklar/lank.md",
+                   "---\nid: aldre/lank-norrmalm\ntitle: Länkar\narea: aldre\n---\n"
+                   "Se [rådgivning](lots:social/radgivning-norrmalm) och [caféer](lots:aldre/seniorcafe-norrmalm). "
+                   MARKER ".\n", -1);
+  linked = commit_and_push (&f, "Länk till en oförändrad artikel");
+  g_assert_cmpint (lots (&f, "sync", NULL), ==, 0);
+  g_assert_nonnull (strstr (f.out, "norrmalm: accepted"));
+  assert_serving (&f, linked, "aldre/frivilliga-norrmalm aldre/lank-norrmalm aldre/seniorcafe-norrmalm "
+                              "social/radgivning-norrmalm");
+
+  /* A rename: the old path is gone, the new one serves, at the new commit. */
+  {
+    g_autofree char *folder = g_build_filename (f.work, "artiklar", "socialt", NULL);
+    g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  }
+  g_free (git (f.work, "mv", "artiklar/radgivning.md", "artiklar/socialt/radgivning.md", NULL));
+  renamed = commit_and_push (&f, "Flytta rådgivningen");
+  g_assert_cmpint (lots (&f, "sync", NULL), ==, 0);
+  g_assert_nonnull (strstr (f.out, "1 file(s) changed"));
+  assert_serving (&f, renamed, "aldre/frivilliga-norrmalm aldre/lank-norrmalm aldre/seniorcafe-norrmalm "
+                               "social/radgivning-norrmalm");
+  g_assert_cmpint (lots (&f, "show", "--json", "social/radgivning-norrmalm", NULL), ==, 0);
+  g_assert_nonnull (strstr (f.out, "\"path\":\"artiklar/socialt/radgivning.md\""));
+  g_assert_nonnull (strstr (f.out, renamed));
+
+  /* A guide edited to name an unchanged article is checked against the
+   * index, and its scenario runs. */
+  lots_test_write (f.work, "guider/besok.lua",
+                   "guide { id = \"aldre/besok\", title = \"Besök\", area = \"aldre\", start = \"a\" }\n"
+                   "step \"a\" { say = \"Om rådgivning.\", article = \"social/radgivning-norrmalm\",\n"
+                   "  finish = { resolved = true } }\n", -1);
+  lots_test_write (f.work, "guider/besok_test.lua",
+                   "scenario \"svar\" { guide = \"aldre/besok\", expect = { finished = true } }\n", -1);
+  guide_changed = commit_and_push (&f, "Guiden pekar på rådgivningen");
+  g_assert_cmpint (lots (&f, "sync", NULL), ==, 0);
+  g_assert_cmpint (lots (&f, "guide", "run", "--json", "aldre/besok", NULL), ==, 0);
+  g_assert_nonnull (strstr (f.out, "Om rådgivning."));
+  /* The article it names moves away and back again: only its deletion is refused. */
+  remove_file (&f, "artiklar/socialt/radgivning.md");
+  assert_refused (&f, "Guiden tappar sin artikel", "article \"social/radgivning-norrmalm\" does not exist",
+                  guide_changed, "aldre/frivilliga-norrmalm aldre/lank-norrmalm aldre/seniorcafe-norrmalm "
+                                 "social/radgivning-norrmalm");
+}
+
 /* ---- killed at random moments ------------------------------------------------ */
 
 static void
@@ -671,6 +772,7 @@ main (int    argc,
   g_test_add_func ("/sync/file-remote", test_file_remote);
   g_test_add_func ("/sync/git-daemon", test_git_daemon);
   g_test_add_func ("/sync/refusals", test_refusals);
+  g_test_add_func ("/sync/incremental", test_incremental);
   g_test_add_func ("/sync/config-errors", test_config_errors);
   g_test_add_func ("/sync/two-syncs", test_two_syncs);
   g_test_add_func ("/sync/killed", test_killed);
