@@ -355,6 +355,9 @@ test_git_daemon (void)
   g_assert_nonnull (strstr (f.out, "offline"));
   g_assert_cmpint (lots (&f, "show", "aldre/matlada-norrmalm", NULL), ==, 0);
   g_assert_cmpint (lots (&f, "guide", "run", "--answers", "4", "social/akut", NULL), ==, 0);
+  g_assert_cmpint (lots (&f, "case", "log", "--area", "aldre", "--channel", "telefon", "--resolved", "yes", NULL), ==, 0);
+  g_assert_cmpint (lots (&f, "case", "list", "--json", NULL), ==, 0);
+  g_assert_nonnull (strstr (f.out, "\"area\":\"aldre\""));
 }
 
 /* ---- refusals ---------------------------------------------------------------- */
