@@ -409,8 +409,26 @@ is_forbidden_name (const char *name)
          strchr (name, '\\') != NULL;
 }
 
+/* Whether a file's blob is read although it did not change: what the
+ * guide checks need whole (every guide and module, every data table) and
+ * the manifests. */
+static gboolean
+is_always_read (const char *path,
+                const char *name)
+{
+  g_autofree char *parent = NULL;
+
+  if (g_str_equal (path, "lots.yaml") || g_str_equal (path, "areas.yaml") || g_str_has_suffix (name, ".lua"))
+    return TRUE;
+  if (!g_str_has_suffix (name, ".csv"))
+    return FALSE;
+  parent = g_path_get_dirname (path);
+  return g_str_equal (parent, "data") || g_str_has_suffix (parent, "/data");
+}
+
 typedef struct {
   LotsSourceRepository *self;
+  GHashTable *paths;     /* read only these blobs (and is_always_read ones); NULL: all */
   GPtrArray *files;
   GPtrArray *diagnostics;
   guint n_entries;
@@ -456,6 +474,8 @@ on_tree_entry (const char          *root,
       lots_diagnostics_add (read->diagnostics, path, 0, LOTS_SEVERITY_ERROR, "submodules are refused");
       return 0;
     }
+  if (read->paths != NULL && !g_hash_table_contains (read->paths, path) && !is_always_read (path, name))
+    return 0;
   if (git_blob_lookup (&blob, read->self->repo, git_tree_entry_id (entry)) != 0)
     {
       lots_diagnostics_add (read->diagnostics, path, 0, LOTS_SEVERITY_ERROR, "the blob is missing from the fetch");
@@ -477,21 +497,19 @@ on_tree_entry (const char          *root,
   return 0;
 }
 
-/* The content files of COMMIT's tree as a source reads them (path + bytes),
- * every refused entry a diagnostic. NULL only when the commit is missing. */
-GPtrArray *
-lots_source_repository_read_tree (LotsSourceRepository *self,
-                                  const char           *commit,
-                                  GPtrArray            *diagnostics,
-                                  GError              **error)
+static GPtrArray *
+walk_tree (LotsSourceRepository *self,
+           const char           *commit,
+           GHashTable           *paths,
+           GPtrArray            *diagnostics,
+           GError              **error)
 {
   g_autoptr(git_commit) object = NULL;
   g_autoptr(git_tree) tree = NULL;
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) lots_source_file_free);
-  TreeRead read = { self, files, diagnostics, 0, FALSE, commit };
+  TreeRead read = { self, paths, files, diagnostics, 0, FALSE, commit };
   git_oid oid;
 
-  g_return_val_if_fail (self != NULL && commit != NULL, NULL);
   if (git_oid_fromstr (&oid, commit) != 0 || git_commit_lookup (&object, self->repo, &oid) != 0 ||
       git_commit_tree (&tree, object) != 0)
     {
@@ -502,90 +520,16 @@ lots_source_repository_read_tree (LotsSourceRepository *self,
   return g_steal_pointer (&files);
 }
 
-/* ---- reading part of a tree ------------------------------------------- */
-
-typedef struct {
-  LotsSourceRepository *self;
-  GHashTable *paths;
-  GPtrArray *files;
-  GPtrArray *diagnostics;
-  guint n_entries;
-} PartRead;
-
-/* Whether a file's blob is read although it did not change: what the
- * guide checks need whole (every guide and module, every data table) and
- * the manifests. */
-static gboolean
-is_always_read (const char *path,
-                const char *name)
+/* The content files of COMMIT's tree as a source reads them (path + bytes),
+ * every refused entry a diagnostic. NULL only when the commit is missing. */
+GPtrArray *
+lots_source_repository_read_tree (LotsSourceRepository *self,
+                                  const char           *commit,
+                                  GPtrArray            *diagnostics,
+                                  GError              **error)
 {
-  g_autofree char *parent = NULL;
-
-  if (g_str_equal (path, "lots.yaml") || g_str_equal (path, "areas.yaml") || g_str_has_suffix (name, ".lua"))
-    return TRUE;
-  if (!g_str_has_suffix (name, ".csv"))
-    return FALSE;
-  parent = g_path_get_dirname (path);
-  return g_str_equal (parent, "data") || g_str_has_suffix (parent, "/data");
-}
-
-static int
-on_part_entry (const char           *root,
-               const git_tree_entry *entry,
-               void                 *payload)
-{
-  PartRead *read = payload;
-  const char *name = git_tree_entry_name (entry);
-  git_filemode_t mode = git_tree_entry_filemode (entry);
-  g_autofree char *path = g_strconcat (root, name, NULL);
-  git_blob *blob = NULL;
-  git_object_size_t size;
-
-  if (is_forbidden_name (name))
-    {
-      lots_diagnostics_add (read->diagnostics, path, 0, LOTS_SEVERITY_ERROR,
-                            "a path with a \"%s\" component is refused", name);
-      return mode == GIT_FILEMODE_TREE ? 1 : 0;
-    }
-  if (mode == GIT_FILEMODE_TREE)
-    return 0;
-  if (++read->n_entries > LOTS_SOURCE_MAX_FILES)
-    {
-      lots_diagnostics_add (read->diagnostics, path, 0, LOTS_SEVERITY_ERROR,
-                            "the tree has more than %d files", LOTS_SOURCE_MAX_FILES);
-      return -1;
-    }
-  if (mode == GIT_FILEMODE_LINK)
-    {
-      lots_diagnostics_add (read->diagnostics, path, 0, LOTS_SEVERITY_ERROR, "symbolic links are refused");
-      return 0;
-    }
-  if (mode == GIT_FILEMODE_COMMIT)
-    {
-      lots_diagnostics_add (read->diagnostics, path, 0, LOTS_SEVERITY_ERROR, "submodules are refused");
-      return 0;
-    }
-  if (!g_hash_table_contains (read->paths, path) && !is_always_read (path, name))
-    return 0;
-  if (git_blob_lookup (&blob, read->self->repo, git_tree_entry_id (entry)) != 0)
-    {
-      lots_diagnostics_add (read->diagnostics, path, 0, LOTS_SEVERITY_ERROR, "the blob is missing from the fetch");
-      return 0;
-    }
-  size = git_blob_rawsize (blob);
-  if (size > LOTS_SOURCE_MAX_FILE_SIZE)
-    {
-      lots_diagnostics_add (read->diagnostics, path, 0, LOTS_SEVERITY_ERROR,
-                            "the file is %" G_GUINT64_FORMAT " bytes; at most %d are allowed", (guint64) size,
-                            LOTS_SOURCE_MAX_FILE_SIZE);
-      g_ptr_array_add (read->files, lots_source_file_new (path, path, NULL, (goffset) size));
-    }
-  else if (is_content_file (name))
-    g_ptr_array_add (read->files,
-                     lots_source_file_new (path, path, g_bytes_new (git_blob_rawcontent (blob), (gsize) size),
-                                           (goffset) size));
-  git_blob_free (blob);
-  return 0;
+  g_return_val_if_fail (self != NULL && commit != NULL, NULL);
+  return walk_tree (self, commit, NULL, diagnostics, error);
 }
 
 /* As lots_source_repository_read_tree, for a commit whose changes from an
@@ -601,21 +545,8 @@ lots_source_repository_read_tree_part (LotsSourceRepository *self,
                                        GPtrArray            *diagnostics,
                                        GError              **error)
 {
-  g_autoptr(git_commit) object = NULL;
-  g_autoptr(git_tree) tree = NULL;
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) lots_source_file_free);
-  PartRead read = { self, paths, files, diagnostics, 0 };
-  git_oid oid;
-
   g_return_val_if_fail (self != NULL && commit != NULL && paths != NULL, NULL);
-  if (git_oid_fromstr (&oid, commit) != 0 || git_commit_lookup (&object, self->repo, &oid) != 0 ||
-      git_commit_tree (&tree, object) != 0)
-    {
-      git_fail (error, LOTS_ERROR_NOT_FOUND, commit);
-      return NULL;
-    }
-  git_tree_walk (tree, GIT_TREEWALK_PRE, on_part_entry, &read);
-  return g_steal_pointer (&files);
+  return walk_tree (self, commit, paths, diagnostics, error);
 }
 
 static git_tree *
