@@ -348,31 +348,14 @@ int
 lotsctl_case (int    argc,
               char **argv)
 {
-  static const struct {
-    const char *name;
-    LotsctlCommand run;
-  } subcommands[] = {
+  static const LotsctlSubcommand subcommands[] = {
     { "log", case_log },
     { "list", case_list },
   };
-  gboolean help = argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"));
 
-  if (argc >= 2)
-    for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
-      if (g_str_equal (argv[1], subcommands[i].name))
-        {
-          g_autofree char *name = g_strdup_printf ("case %s", argv[1]);
-          argv[1] = name;
-          return subcommands[i].run (argc - 1, argv + 1);
-        }
-  fprintf (help ? stdout : stderr,
-           "Usage: lotsctl case COMMAND …\n\n"
-           "  log --area A --channel C --resolved yes|no [OPTIONS…]   log how a case ended\n"
-           "  list [--since DATE] [--json]                             list the logged cases\n\n"
-           "Run 'lotsctl case log --help' for every field.\n");
-  if (help)
-    return LOTSCTL_EXIT_OK;
-  if (argc >= 2)
-    fprintf (stderr, "lotsctl case: unknown command \"%s\"\n", argv[1]);
-  return LOTSCTL_EXIT_USAGE;
+  return lotsctl_dispatch ("case", subcommands, G_N_ELEMENTS (subcommands),
+                           "  log --area A --channel C --resolved yes|no [OPTIONS…]   log how a case ended\n"
+                           "  list [--since DATE] [--json]                             list the logged cases\n\n"
+                           "Run 'lotsctl case log --help' for every field.\n",
+                           argc, argv);
 }

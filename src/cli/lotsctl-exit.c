@@ -67,3 +67,31 @@ lotsctl_parse (GOptionContext *context,
   *exit_status = lotsctl_usage_error (context, "%s", error->message);
   return FALSE;
 }
+
+/* Runs the subcommand named by argv[1] of GROUP with the arguments after
+ * it (its --help then names "GROUP SUBCOMMAND"); otherwise prints USAGE —
+ * to stdout for --help, else to stderr with exit 2. */
+int
+lotsctl_dispatch (const char              *group,
+                  const LotsctlSubcommand *subcommands,
+                  guint                    n_subcommands,
+                  const char              *usage,
+                  int                      argc,
+                  char                   **argv)
+{
+  gboolean help = argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"));
+
+  for (guint i = 0; argc >= 2 && i < n_subcommands; i++)
+    if (g_str_equal (argv[1], subcommands[i].name))
+      {
+        g_autofree char *name = g_strdup_printf ("%s %s", group, argv[1]);
+        argv[1] = name;
+        return subcommands[i].run (argc - 1, argv + 1);
+      }
+  fprintf (help ? stdout : stderr, "Usage: lotsctl %s COMMAND …\n\n%s", group, usage);
+  if (help)
+    return LOTSCTL_EXIT_OK;
+  if (argc >= 2)
+    fprintf (stderr, "lotsctl %s: unknown command \"%s\"\n", group, argv[1]);
+  return LOTSCTL_EXIT_USAGE;
+}

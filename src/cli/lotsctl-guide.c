@@ -606,33 +606,17 @@ int
 lotsctl_guide (int    argc,
                char **argv)
 {
-  static const struct {
-    const char *name;
-    LotsctlCommand run;
-  } subcommands[] = {
+  static const LotsctlSubcommand subcommands[] = {
     { "list", guide_list },
     { "run", guide_run },
     { "check", guide_check },
     { "test", guide_test },
   };
 
-  if (argc >= 2)
-    for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
-      if (g_str_equal (argv[1], subcommands[i].name))
-        {
-          g_autofree char *name = g_strdup_printf ("guide %s", argv[1]);
-          argv[1] = name;
-          return subcommands[i].run (argc - 1, argv + 1);
-        }
-  fprintf (argc >= 2 && !g_str_equal (argv[1], "--help") && !g_str_equal (argv[1], "-h") ? stderr : stdout,
-           "Usage: lotsctl guide COMMAND …\n\n"
-           "  list                         list the guides of all sources\n"
-           "  run [--answers A;B] [--json] ID_OR_FILE   walk through a guide\n"
-           "  check PATH                   static checks: path:line: message\n"
-           "  test PATH                    run scenario tests: N passed, N failed\n");
-  if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
-    return LOTSCTL_EXIT_OK;
-  if (argc >= 2)
-    fprintf (stderr, "lotsctl guide: unknown command \"%s\"\n", argv[1]);
-  return LOTSCTL_EXIT_USAGE;
+  return lotsctl_dispatch ("guide", subcommands, G_N_ELEMENTS (subcommands),
+                           "  list                         list the guides of all sources\n"
+                           "  run [--answers A;B] [--json] ID_OR_FILE   walk through a guide\n"
+                           "  check PATH                   static checks: path:line: message\n"
+                           "  test PATH                    run scenario tests: N passed, N failed\n",
+                           argc, argv);
 }

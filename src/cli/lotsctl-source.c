@@ -174,29 +174,15 @@ int
 lotsctl_source (int    argc,
                 char **argv)
 {
-  static const struct {
-    const char *name;
-    LotsctlCommand run;
-  } subcommands[] = {
+  static const LotsctlSubcommand subcommands[] = {
     { "add", source_add },
     { "list", source_list },
     { "remove", source_remove },
   };
 
-  if (argc >= 2)
-    for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
-      if (g_str_equal (argv[1], subcommands[i].name))
-        {
-          g_autofree char *name = g_strdup_printf ("source %s", argv[1]);
-          argv[1] = name;
-          return subcommands[i].run (argc - 1, argv + 1);
-        }
-  fprintf (argc >= 2 && !g_str_equal (argv[1], "--help") ? stderr : stdout,
-           "Usage: lotsctl source COMMAND …\n\n"
-           "  add NAME URL [--branch B] [--areas A,B] [--allow-rewrite]\n"
-           "  list [--json]\n"
-           "  remove NAME\n");
-  if (argc >= 2 && g_str_equal (argv[1], "--help"))
-    return LOTSCTL_EXIT_OK;
-  return LOTSCTL_EXIT_USAGE;
+  return lotsctl_dispatch ("source", subcommands, G_N_ELEMENTS (subcommands),
+                           "  add NAME URL [--branch B] [--areas A,B] [--allow-rewrite]\n"
+                           "  list [--json]\n"
+                           "  remove NAME\n",
+                           argc, argv);
 }

@@ -31,7 +31,19 @@ int  lotsctl_case    (int argc, char **argv);
 int  lotsctl_report  (int argc, char **argv);
 int  lotsctl_upload  (int argc, char **argv);
 
+/* A command group's subcommands ("guide run", "source add", …). */
+typedef struct {
+  const char *name;
+  LotsctlCommand run;
+} LotsctlSubcommand;
+
 /* lotsctl-exit.c */
+int  lotsctl_dispatch      (const char              *group,
+                            const LotsctlSubcommand *subcommands,
+                            guint                    n_subcommands,
+                            const char              *usage,
+                            int                      argc,
+                            char                   **argv);
 int  lotsctl_fail          (const GError *error);
 int  lotsctl_usage_error   (GOptionContext *context,
                             const char     *format,
