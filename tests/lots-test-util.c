@@ -3,6 +3,10 @@
 
 #include "lots-test-util.h"
 
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
@@ -150,4 +154,68 @@ lots_test_run_lotsctl (const char          *data_dir,
   if (err)
     *err = g_strndup (g_bytes_get_data (errors, NULL), g_bytes_get_size (errors));
   return TRUE;
+}
+
+static guint16
+free_port (void)
+{
+  struct sockaddr_in address = { 0 };
+  socklen_t length = sizeof address;
+  int fd = socket (AF_INET, SOCK_STREAM, 0);
+
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl (INADDR_LOOPBACK);
+  g_assert_cmpint (bind (fd, (struct sockaddr *) &address, sizeof address), ==, 0);
+  g_assert_cmpint (getsockname (fd, (struct sockaddr *) &address, &length), ==, 0);
+  close (fd);
+  return ntohs (address.sin_port);
+}
+
+static gboolean
+port_answers (guint16 port)
+{
+  struct sockaddr_in address = { 0 };
+  int fd = socket (AF_INET, SOCK_STREAM, 0);
+  gboolean ok;
+
+  address.sin_family = AF_INET;
+  address.sin_port = htons (port);
+  address.sin_addr.s_addr = htonl (INADDR_LOOPBACK);
+  ok = connect (fd, (struct sockaddr *) &address, sizeof address) == 0;
+  close (fd);
+  return ok;
+}
+
+/* Serves the repositories under BASE over git:// on loopback, on *PORT
+ * (a free one chosen when it is 0), and returns once the port answers.
+ * It runs git-daemon itself, not `git daemon`: git would run the daemon as
+ * a child that a signal to git does not stop. */
+GSubprocess *
+lots_test_start_git_daemon (const char *base,
+                            guint16    *port,
+                            gboolean    receive_pack)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *exec_path = NULL;
+  g_autofree char *daemon = NULL;
+  g_autofree char *port_option = NULL;
+  g_autofree char *base_option = g_strconcat ("--base-path=", base, NULL);
+  const char *argv[] = { "git", "--exec-path", NULL };
+  GSubprocess *process;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &exec_path, NULL, NULL,
+                               &error));
+  g_assert_no_error (error);
+  daemon = g_build_filename (g_strstrip (exec_path), "git-daemon", NULL);
+  if (*port == 0)
+    *port = free_port ();
+  port_option = g_strdup_printf ("--port=%u", *port);
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error, daemon, "--reuseaddr", "--export-all",
+                              "--informative-errors", receive_pack ? "--enable=receive-pack" : "--disable=receive-pack",
+                              "--listen=127.0.0.1", port_option, base_option, base, NULL);
+  g_assert_no_error (error);
+  for (int i = 0; i < 200 && !port_answers (*port); i++)
+    g_usleep (25 * 1000);
+  g_assert_true (port_answers (*port));
+  return process;
 }

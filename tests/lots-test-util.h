@@ -3,6 +3,7 @@
  * at the end. */
 #pragma once
 
+#include <gio/gio.h>
 #include <glib.h>
 
 G_BEGIN_DECLS
@@ -30,6 +31,10 @@ gboolean  lots_test_run_lotsctl     (const char  *data_dir,
                                      char       **out,
                                      char       **err,
                                      int         *exit_status);
+
+GSubprocess *lots_test_start_git_daemon (const char *base,
+                                         guint16    *port,
+                                         gboolean    receive_pack);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (char, lots_test_sandbox_free)
 

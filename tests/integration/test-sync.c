@@ -291,57 +291,15 @@ test_file_remote (void)
   g_assert_nonnull (strstr (f.out, "Berätta om caféet."));
 }
 
-static guint16
-free_port (void)
-{
-  struct sockaddr_in address = { 0 };
-  socklen_t length = sizeof address;
-  int fd = socket (AF_INET, SOCK_STREAM, 0);
-
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl (INADDR_LOOPBACK);
-  g_assert_cmpint (bind (fd, (struct sockaddr *) &address, sizeof address), ==, 0);
-  g_assert_cmpint (getsockname (fd, (struct sockaddr *) &address, &length), ==, 0);
-  close (fd);
-  return ntohs (address.sin_port);
-}
-
-static gboolean
-port_answers (guint16 port)
-{
-  struct sockaddr_in address = { 0 };
-  int fd = socket (AF_INET, SOCK_STREAM, 0);
-  gboolean ok;
-
-  address.sin_family = AF_INET;
-  address.sin_port = htons (port);
-  address.sin_addr.s_addr = htonl (INADDR_LOOPBACK);
-  ok = connect (fd, (struct sockaddr *) &address, sizeof address) == 0;
-  close (fd);
-  return ok;
-}
-
 static void
 test_git_daemon (void)
 {
   g_auto(Fixture) f = { 0 };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *port_option = NULL, *base = NULL, *url = NULL, *exec_path = NULL, *daemon = NULL;
-  guint16 port = free_port ();
+  g_autofree char *url = NULL;
+  guint16 port = 0;
 
   fixture_init (&f);
-  port_option = g_strdup_printf ("--port=%u", port);
-  base = g_strconcat ("--base-path=", f.dir, NULL);
-  /* git-daemon itself, not `git daemon`: git would run it as a child that
-   * a signal to git does not stop. */
-  exec_path = git (f.dir, "--exec-path", NULL);
-  daemon = g_build_filename (exec_path, "git-daemon", NULL);
-  f.daemon = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error, daemon, "--reuseaddr",
-                               "--export-all", "--listen=127.0.0.1", port_option, base, f.dir, NULL);
-  g_assert_no_error (error);
-  for (int i = 0; i < 100 && !port_answers (port); i++)
-    g_usleep (50 * 1000);
-  g_assert_true (port_answers (port));
+  f.daemon = lots_test_start_git_daemon (f.dir, &port, FALSE);
   url = g_strdup_printf ("git://127.0.0.1:%u/remote.git", port);
   run_publish_cycle (&f, url);
 

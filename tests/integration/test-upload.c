@@ -276,57 +276,13 @@ file_url (Fixture *f)
 
 /* ---- git-daemon ----------------------------------------------------------- */
 
-static guint16
-free_port (void)
-{
-  struct sockaddr_in address = { 0 };
-  socklen_t length = sizeof address;
-  int fd = socket (AF_INET, SOCK_STREAM, 0);
-
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl (INADDR_LOOPBACK);
-  g_assert_cmpint (bind (fd, (struct sockaddr *) &address, sizeof address), ==, 0);
-  g_assert_cmpint (getsockname (fd, (struct sockaddr *) &address, &length), ==, 0);
-  close (fd);
-  return ntohs (address.sin_port);
-}
-
-static gboolean
-port_answers (guint16 port)
-{
-  struct sockaddr_in address = { 0 };
-  int fd = socket (AF_INET, SOCK_STREAM, 0);
-  gboolean ok;
-
-  address.sin_family = AF_INET;
-  address.sin_port = htons (port);
-  address.sin_addr.s_addr = htonl (INADDR_LOOPBACK);
-  ok = connect (fd, (struct sockaddr *) &address, sizeof address) == 0;
-  close (fd);
-  return ok;
-}
-
 /* Serves f->dir on f->port (a free one the first time): git-daemon
  * itself, not `git daemon`, whose child would survive the kill. */
 static char *
 start_daemon (Fixture  *f,
               gboolean  receive_pack)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *exec_path = g_strstrip (git (f->dir, "--exec-path", NULL));
-  g_autofree char *daemon = g_build_filename (exec_path, "git-daemon", NULL);
-  g_autofree char *port_option = NULL, *base = g_strconcat ("--base-path=", f->dir, NULL);
-
-  if (f->port == 0)
-    f->port = free_port ();
-  port_option = g_strdup_printf ("--port=%u", f->port);
-  f->daemon = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error, daemon, "--reuseaddr", "--export-all",
-                                "--informative-errors", receive_pack ? "--enable=receive-pack" : "--disable=receive-pack",
-                                "--listen=127.0.0.1", port_option, base, f->dir, NULL);
-  g_assert_no_error (error);
-  for (int i = 0; i < 200 && !port_answers (f->port); i++)
-    g_usleep (25 * 1000);
-  g_assert_true (port_answers (f->port));
+  f->daemon = lots_test_start_git_daemon (f->dir, &f->port, receive_pack);
   return g_strdup_printf ("git://127.0.0.1:%u/remote.git", f->port);
 }
 
