@@ -1,7 +1,8 @@
 /* lotsctl-report.c — `lotsctl report`: statistics from the local case log,
  * as text for a person, one JSON object or CSV sections for a spreadsheet.
- * With --remote, the same statistics over every workstation's branch of
- * the outcomes remote (each outcome once); exit 3 when it is out of reach.
+ * With --remote, the same statistics, content gaps included, over every
+ * workstation's branch of the outcomes remote (each outcome and each
+ * search once); exit 3 when it is out of reach.
  */
 #include "config.h"
 
@@ -41,7 +42,8 @@ lotsctl_report (int    argc,
   char *since_text = NULL;
   gboolean json = FALSE, csv = FALSE, remote = FALSE;
   GOptionEntry entries[] = {
-    { "since", 0, 0, G_OPTION_ARG_STRING, &since_text, "Only outcomes started on or after DATE (YYYY-MM-DD)", "DATE" },
+    { "since", 0, 0, G_OPTION_ARG_STRING, &since_text,
+      "Only outcomes started, and searches made, on or after DATE (YYYY-MM-DD)", "DATE" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, "One JSON object", NULL },
     { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, "CSV sections, each with its own header row", NULL },
     { "remote", 0, 0, G_OPTION_ARG_NONE, &remote,
@@ -59,7 +61,9 @@ lotsctl_report (int    argc,
   g_option_context_set_summary (context,
     "Contacts per area, ISO week and channel; first-contact resolution overall\n"
     "and per area against the 70 % goal; referrals; acute cases; complaints\n"
-    "forwarded; calls through each guide step; searches that found nothing.");
+    "forwarded; calls through each guide step; and the content gaps: searches\n"
+    "that found nothing, per area and query. --remote covers what every\n"
+    "workstation has uploaded, content gaps included.");
   if (!lotsctl_parse (context, &argc, &argv, &status))
     goto out;
   if (argc > 1)
@@ -80,7 +84,8 @@ lotsctl_report (int    argc,
   if (remote)
     {
       report = lots_report_new (since);
-      if (!lots_upload_scan_remote (since, lots_report_add_row, report, NULL, &error))
+      if (!lots_upload_scan_remote_full (since, lots_report_add_row, lots_report_add_empty_search, report, NULL,
+                                         &error))
         g_clear_pointer (&report, lots_report_free);
     }
   else

@@ -1,10 +1,19 @@
-/* lotsctl-search.c — `lotsctl search`: one query, or a batch in one process. */
+/* lotsctl-search.c — `lotsctl search`: one query, or a batch in one process.
+ *
+ * A search here records nothing by default: lotsctl is a scripting tool,
+ * and the queries of a relevance test or a benchmark are not the content
+ * gaps of a desk. --record-empty asks for it (a script that fronts a
+ * kiosk, the app's tests): each query that found nothing is then written
+ * to the case log as the desk app writes it (lots_caselog_add_empty_search,
+ * which normalises and scrubs it), and travels with the next upload.
+ */
 #include "config.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #include "lots-builtin.h"
+#include "lots-caselog.h"
 #include "lots-index.h"
 #include "lots-text.h"
 #include "lotsctl.h"
@@ -16,7 +25,17 @@ typedef struct {
   char *batch;
   int limit;
   gboolean json;
+  gboolean record_empty;
 } SearchArgs;
+
+/* How one query is run: the search options, the output form, and the
+ * journal that queries finding nothing go to (NULL: not recorded). */
+typedef struct {
+  const LotsSearchOptions *options;
+  gboolean json;
+  gboolean batch;
+  LotsCaselog *log;
+} Run;
 
 static void
 print_hit_json (const LotsSearchResult *result,
@@ -101,19 +120,33 @@ print_text (const LotsSearchResult *result,
     }
 }
 
+/* With --record-empty: query found nothing (no result, not even through a
+ * spelling suggestion or with some of its words), so it is a content gap
+ * of the area searched (none given: every area). */
 static int
-run_one (LotsIndex               *index,
-         const char              *query,
-         const LotsSearchOptions *options,
-         gboolean                 json,
-         gboolean                 batch)
+record_empty (const Run  *run,
+              const char *query)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (lots_caselog_add_empty_search (run->log, query, run->options->area, run->options->lang, &error))
+    return LOTSCTL_EXIT_OK;
+  g_prefix_error (&error, "not recorded as a search that found nothing: ");
+  return lotsctl_fail (error);
+}
+
+static int
+run_one (LotsIndex  *index,
+         const char *query,
+         const Run  *run)
 {
   g_autoptr(LotsSearchResult) result = NULL;
   g_autoptr(GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
+  gboolean json = run->json, batch = run->batch;
   gint64 us;
 
-  result = lots_index_search (index, query, options, &error);
+  result = lots_index_search (index, query, run->options, &error);
   us = g_get_monotonic_time () - start;
   if (result == NULL)
     return lotsctl_fail (error);
@@ -123,14 +156,15 @@ run_one (LotsIndex               *index,
     print_empty_json (query, us);
   for (guint i = 0; json && i < result->hits->len; i++)
     print_hit_json (result, g_ptr_array_index (result->hits, i), batch ? query : NULL, us);
+  if (result->hits->len == 0 && run->log != NULL)
+    return record_empty (run, query);
   return LOTSCTL_EXIT_OK;
 }
 
 static int
-run_batch (LotsIndex               *index,
-           const char              *file,
-           const LotsSearchOptions *options,
-           gboolean                 json)
+run_batch (LotsIndex  *index,
+           const char *file,
+           const Run  *run)
 {
   g_autoptr(GIOChannel) channel = NULL;
   g_autoptr(GError) error = NULL;
@@ -158,7 +192,7 @@ run_batch (LotsIndex               *index,
             }
           else
             {
-              int rc = run_one (index, line, options, json, TRUE);
+              int rc = run_one (index, line, run);
               worst = MAX (worst, rc);
             }
         }
@@ -185,13 +219,17 @@ lotsctl_search (int    argc,
     { "limit", 0, 0, G_OPTION_ARG_INT, &args.limit, "At most N results (default 10)", "N" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &args.json, "One JSON object per result line", NULL },
     { "batch", 0, 0, G_OPTION_ARG_FILENAME, &args.batch, "Run one query per line of FILE (- for stdin)", "FILE" },
+    { "record-empty", 0, 0, G_OPTION_ARG_NONE, &args.record_empty,
+      "Record each query that finds nothing in the case log, as a content gap", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("QUERY… — search the knowledge base");
   g_autoptr(LotsIndex) index = NULL;
+  g_autoptr(LotsCaselog) log = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *query = NULL;
   LotsSearchOptions options = { 0 };
+  Run run = { &options, FALSE, FALSE, NULL };
   int status;
 
   g_option_context_add_main_entries (context, entries, NULL);
@@ -200,7 +238,15 @@ lotsctl_search (int    argc,
     "without å/ä/ö, and the last word as a prefix. A misspelled query gets a\n"
     "suggestion and its results. With --batch each line is one query, and each\n"
     "result line also carries \"query\" and its latency \"us\" (a query with no\n"
-    "results gives one line with \"results\": 0).");
+    "results gives one line with \"results\": 0).\n"
+    "\n"
+    "Searches are not recorded unless --record-empty is given (for a script\n"
+    "that fronts a kiosk): then each query that finds no article at all (not\n"
+    "even through a spelling suggestion) is written to the case log as the\n"
+    "desk app writes it, with --area (if given) and --lang, scrubbed of\n"
+    "personal identity numbers, phone numbers and e-mail addresses.\n"
+    "`lotsctl report` counts these content gaps per area and query, and\n"
+    "`lotsctl upload` takes them to the outcomes remote.");
   if (!lotsctl_parse (context, &argc, &argv, &status))
     goto out;
   if (args.batch == NULL && argc < 2)
@@ -230,7 +276,9 @@ lotsctl_search (int    argc,
     }
 
   index = lots_builtin_open_index (&error);
-  if (index == NULL)
+  /* The journal before the first search: a script learns at once, not
+   * after its first gap, that it cannot record. */
+  if (index == NULL || (args.record_empty && (log = lots_caselog_open_default (&error)) == NULL))
     {
       status = lotsctl_fail (error);
       goto out;
@@ -239,15 +287,18 @@ lotsctl_search (int    argc,
   options.area = args.area;
   options.boost_area = args.boost_area;
   options.limit = (guint) args.limit;
+  run.json = args.json;
+  run.batch = args.batch != NULL;
+  run.log = log;
   if (args.batch != NULL)
-    status = run_batch (index, args.batch, &options, args.json);
+    status = run_batch (index, args.batch, &run);
   else
     {
       query = g_strjoinv (" ", argv + 1);
       if (!g_utf8_validate (query, -1, NULL))
         status = lotsctl_usage_error (NULL, "the query is not valid UTF-8");
       else
-        status = run_one (index, query, &options, args.json, FALSE);
+        status = run_one (index, query, &run);
     }
 
 out:

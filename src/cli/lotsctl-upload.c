@@ -1,6 +1,6 @@
 /* lotsctl-upload.c — `lotsctl upload [--remote URL] [--json]`: push the
- * outcomes not uploaded yet to this workstation's branch of the outcomes
- * remote (lots-upload.h).
+ * outcomes and the searches that found nothing not uploaded yet to this
+ * workstation's branch of the outcomes remote (lots-upload.h).
  *
  * --remote stores the remote in lots.conf (once is enough) and uploads.
  * Progress goes to stderr, the summary to stdout (with --json one object).
@@ -32,7 +32,7 @@ on_progress (const char *stage,
   g_free (progress->stage);
   progress->stage = g_strdup (stage);
   if (g_str_equal (stage, "stage"))
-    fprintf (stderr, "upload: putting the queued outcomes into batches…\n");
+    fprintf (stderr, "upload: putting the queued outcomes and searches into batches…\n");
   else if (g_str_equal (stage, "fetch"))
     fprintf (stderr, "upload: fetching the branch from the outcomes remote…\n");
   else if (g_str_equal (stage, "push"))
@@ -57,10 +57,14 @@ print_result (const LotsUploadResult *result,
       json_builder_add_int_value (b, result->batches_pushed);
       json_builder_set_member_name (b, "outcomes_uploaded");
       json_builder_add_int_value (b, result->outcomes_uploaded);
+      json_builder_set_member_name (b, "searches_uploaded");
+      json_builder_add_int_value (b, result->searches_uploaded);
       json_builder_set_member_name (b, "batches_already");
       json_builder_add_int_value (b, result->batches_already);
       json_builder_set_member_name (b, "outcomes_already");
       json_builder_add_int_value (b, result->outcomes_already);
+      json_builder_set_member_name (b, "searches_already");
+      json_builder_add_int_value (b, result->searches_already);
       json_builder_set_member_name (b, "removed");
       json_builder_add_int_value (b, result->removed);
       json_builder_end_object (b);
@@ -70,10 +74,10 @@ print_result (const LotsUploadResult *result,
   if (result->batches_pushed == 0 && result->batches_already == 0)
     printf ("%s: nothing to upload\n", result->branch);
   else
-    printf ("%s: %u batch(es) pushed with %u outcome(s); %u batch(es) with %u outcome(s) were on the remote "
-            "already\n",
-            result->branch, result->batches_pushed, result->outcomes_uploaded, result->batches_already,
-            result->outcomes_already);
+    printf ("%s: %u batch(es) pushed with %u outcome(s) and %u search(es) that found nothing; "
+            "%u batch(es) with %u outcome(s) and %u search(es) were on the remote already\n",
+            result->branch, result->batches_pushed, result->outcomes_uploaded, result->searches_uploaded,
+            result->batches_already, result->outcomes_already, result->searches_already);
   if (result->removed > 0)
     printf ("%u uploaded outcome(s) and search(es) past the retention period removed\n", result->removed);
 }
@@ -98,9 +102,10 @@ lotsctl_upload (int    argc,
 
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_set_summary (context,
-    "Pushes every outcome not uploaded yet, as NDJSON batch files, to this\n"
+    "Pushes every outcome not uploaded yet, and every search that found\n"
+    "nothing (the content gaps for the report), as NDJSON batch files to this\n"
     "workstation's branch cases/WORKSTATION of the outcomes remote. Safe to\n"
-    "interrupt and run again: no outcome is lost or sent twice.\n"
+    "interrupt and run again: nothing is lost or sent twice.\n"
     "Exit status: 0 done, 1 the remote refused the push, 2 usage or no remote\n"
     "configured, 3 the remote could not be reached (all stays queued).");
   if (!lotsctl_parse (context, &argc, &argv, &status))

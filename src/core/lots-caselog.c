@@ -72,6 +72,30 @@ typedef struct {
   "  batch TEXT NOT NULL);" \
   "CREATE INDEX IF NOT EXISTS upload_staging_by_batch ON upload_staging (batch, seq);"
 
+/* Schema 3: the searches that found nothing travel to the outcomes remote
+ * too. Each has a UUID, given when it is recorded, so that the remote's
+ * copies of one search are counted once; they are staged into batches of
+ * their own before anything is written to git, exactly as outcomes are,
+ * and marked uploaded (batch, uploaded_at) with their batch. */
+#define SEARCH_COLUMNS \
+  "(seq INTEGER PRIMARY KEY," \
+  "  id TEXT NOT NULL UNIQUE," \
+  "  at INTEGER NOT NULL," \
+  "  area TEXT," \
+  "  lang TEXT NOT NULL," \
+  "  query TEXT NOT NULL," \
+  "  batch TEXT," \
+  "  uploaded_at INTEGER," \
+  "  CHECK ((batch IS NULL) = (uploaded_at IS NULL)))"
+#define SEARCH_INDEXES_SQL \
+  "CREATE INDEX empty_searches_by_time ON empty_searches (at);" \
+  "CREATE INDEX empty_searches_pending ON empty_searches (seq) WHERE uploaded_at IS NULL;"
+#define SEARCH_STAGING_SQL \
+  "CREATE TABLE IF NOT EXISTS search_staging (" \
+  "  seq INTEGER PRIMARY KEY REFERENCES empty_searches (seq)," \
+  "  batch TEXT NOT NULL);" \
+  "CREATE INDEX IF NOT EXISTS search_staging_by_batch ON search_staging (batch, seq);"
+
 static const char schema_sql[] =
   "CREATE TABLE cases ("
   "  seq INTEGER PRIMARY KEY,"
@@ -99,16 +123,29 @@ static const char schema_sql[] =
   "  CHECK ((batch IS NULL) = (uploaded_at IS NULL)));"
   "CREATE INDEX cases_by_start ON cases (started_at);"
   "CREATE INDEX cases_pending ON cases (seq) WHERE uploaded_at IS NULL;"
-  "CREATE TABLE empty_searches ("
-  "  seq INTEGER PRIMARY KEY,"
-  "  at INTEGER NOT NULL,"
-  "  area TEXT,"
-  "  lang TEXT NOT NULL,"
-  "  query TEXT NOT NULL,"
-  "  batch TEXT,"
-  "  uploaded_at INTEGER);"
-  "CREATE INDEX empty_searches_by_time ON empty_searches (at);"
-  STAGING_SQL;
+  "CREATE TABLE empty_searches " SEARCH_COLUMNS ";"
+  SEARCH_INDEXES_SQL
+  STAGING_SQL
+  SEARCH_STAGING_SQL;
+
+/* Schemas 1 and 2 kept searches without an id, and never uploaded them.
+ * SQLite cannot add a NOT NULL UNIQUE column to a table in place, so the
+ * table is rebuilt the way SQLite documents (new table, copy, drop the
+ * old, rename the new), each old search getting a random version 4 UUID
+ * of the form g_uuid_string_random() gives: hex(randomblob()) is SQLite's
+ * own source of randomness, and random() & 3 picks the variant digit. */
+static const char migrate_searches_sql[] =
+  "CREATE TABLE empty_searches_new " SEARCH_COLUMNS ";"
+  "INSERT INTO empty_searches_new (seq, id, at, area, lang, query, batch, uploaded_at)"
+  " SELECT seq,"
+  "  lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' ||"
+  "  substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (random() & 3), 1) ||"
+  "  substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))),"
+  "  at, area, lang, query, batch, uploaded_at FROM empty_searches ORDER BY seq;"
+  "DROP TABLE empty_searches;"
+  "ALTER TABLE empty_searches_new RENAME TO empty_searches;"
+  SEARCH_INDEXES_SQL
+  SEARCH_STAGING_SQL;
 
 static const char insert_case_sql[] =
   "INSERT INTO cases (id, started_at, ended_at, week, channel, lang, area, category, guide,"
@@ -132,14 +169,28 @@ static const char scan_since_sql[] = "SELECT " ROW_COLUMNS " FROM cases WHERE st
 static const char mark_uploaded_sql[] =
   "UPDATE cases SET batch = ?1, uploaded_at = ?2 WHERE id = ?3 AND uploaded_at IS NULL";
 static const char unstage_sql[] = "DELETE FROM upload_staging WHERE batch = ?1";
+/* The outcomes' batches first, then the searches', each oldest first. */
 static const char staged_batches_sql[] =
-  "SELECT batch FROM upload_staging GROUP BY batch ORDER BY min(seq)";
+  "SELECT batch FROM ("
+  "  SELECT batch, 0 AS kind, min(seq) AS first FROM upload_staging GROUP BY batch"
+  "  UNION ALL SELECT batch, 1, min(seq) FROM search_staging GROUP BY batch)"
+  " ORDER BY kind, first";
 static const char count_unstaged_sql[] =
   "SELECT count(*) FROM cases WHERE uploaded_at IS NULL AND seq NOT IN (SELECT seq FROM upload_staging)";
 static const char stage_sql[] =
   "INSERT INTO upload_staging (seq, batch)"
   " SELECT seq, ?1 FROM cases WHERE uploaded_at IS NULL AND seq NOT IN (SELECT seq FROM upload_staging)"
   " ORDER BY seq LIMIT ?2";
+static const char count_unstaged_searches_sql[] =
+  "SELECT count(*) FROM empty_searches WHERE uploaded_at IS NULL AND seq NOT IN (SELECT seq FROM search_staging)";
+static const char stage_searches_sql[] =
+  "INSERT INTO search_staging (seq, batch)"
+  " SELECT seq, ?1 FROM empty_searches WHERE uploaded_at IS NULL AND seq NOT IN (SELECT seq FROM search_staging)"
+  " ORDER BY seq LIMIT ?2";
+static const char mark_searches_sql[] =
+  "UPDATE empty_searches SET batch = ?1, uploaded_at = ?2"
+  " WHERE uploaded_at IS NULL AND seq IN (SELECT seq FROM search_staging WHERE batch = ?1)";
+static const char unstage_searches_sql[] = "DELETE FROM search_staging WHERE batch = ?1";
 static const char list_batch_sql[] =
   "SELECT " CASE_COLUMNS " FROM cases WHERE seq IN (SELECT seq FROM upload_staging WHERE batch = ?1) ORDER BY seq";
 static const char remove_cases_sql[] =
@@ -147,9 +198,13 @@ static const char remove_cases_sql[] =
 static const char remove_searches_sql[] =
   "DELETE FROM empty_searches WHERE uploaded_at IS NOT NULL AND at < ?1";
 static const char insert_search_sql[] =
-  "INSERT INTO empty_searches (at, area, lang, query) VALUES (?1, ?2, ?3, ?4)";
+  "INSERT INTO empty_searches (id, at, area, lang, query) VALUES (?1, ?2, ?3, ?4, ?5)";
+#define SEARCH_ROW_COLUMNS "id, at, area, lang, query"
 static const char scan_searches_sql[] =
-  "SELECT at, area, lang, query FROM empty_searches WHERE at >= ?1";
+  "SELECT " SEARCH_ROW_COLUMNS " FROM empty_searches WHERE at >= ?1";
+static const char list_batch_searches_sql[] =
+  "SELECT " SEARCH_ROW_COLUMNS " FROM empty_searches"
+  " WHERE seq IN (SELECT seq FROM search_staging WHERE batch = ?1) ORDER BY seq";
 
 /* ---- errors and statements ------------------------------------------------- */
 
@@ -317,10 +372,12 @@ ensure_schema (LotsCaselog  *self,
     goto fail;
   if (version == LOTS_CASELOG_SCHEMA_VERSION)
     return exec (self, "COMMIT", error);
-  if (version == 1)
+  if (version == 1 || version == 2)
     {
-      /* Schema 1 lacked only the upload staging table. */
-      if (!exec (self, STAGING_SQL, error) ||
+      /* Schema 1 lacked the upload staging table (IF NOT EXISTS: a no-op
+       * on schema 2); both lacked the ids and the staging of searches. In
+       * the same transaction: a failure leaves the file as it was. */
+      if (!exec (self, STAGING_SQL, error) || !exec (self, migrate_searches_sql, error) ||
           !exec (self, "PRAGMA user_version = " G_STRINGIFY (LOTS_CASELOG_SCHEMA_VERSION), error))
         goto fail;
       return exec (self, "COMMIT", error);
@@ -860,9 +917,10 @@ normalize_query (const char *query)
   return g_string_free (result, FALSE);
 }
 
-/* Records that query (as the handler typed it) found nothing, in area
- * (NULL: every area) and language lang (NULL: sv). The query is scrubbed
- * like a note: handlers sometimes search for what the caller just said. */
+/* Records, durably, that query (as the handler typed it) found nothing, in
+ * area (NULL: every area) and language lang (NULL: sv), under a new UUID.
+ * The query is scrubbed like a note: handlers sometimes search for what
+ * the caller just said. */
 gboolean
 lots_caselog_add_empty_search (LotsCaselog  *self,
                                const char   *query,
@@ -872,6 +930,7 @@ lots_caselog_add_empty_search (LotsCaselog  *self,
 {
   g_autofree char *normalized = NULL;
   g_autofree char *scrubbed = NULL;
+  g_autofree char *id = g_uuid_string_random ();
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (self != NULL && query != NULL, FALSE);
@@ -892,10 +951,11 @@ lots_caselog_add_empty_search (LotsCaselog  *self,
   stmt = statement (self, insert_search_sql, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, now (self));
-  bind_text (stmt, 2, area);
-  bind_text (stmt, 3, lang != NULL ? lang : "sv");
-  bind_text (stmt, 4, scrubbed);
+  bind_text (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, now (self));
+  bind_text (stmt, 3, area);
+  bind_text (stmt, 4, lang != NULL ? lang : "sv");
+  bind_text (stmt, 5, scrubbed);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       db_error (self, error, "recording a search");
@@ -906,6 +966,34 @@ lots_caselog_add_empty_search (LotsCaselog  *self,
   return TRUE;
 }
 
+/* Calls func for each row of stmt (SEARCH_ROW_COLUMNS), then resets it. */
+static gboolean
+scan_searches (LotsCaselog             *self,
+               sqlite3_stmt            *stmt,
+               LotsEmptySearchRowFunc   func,
+               gpointer                 user_data,
+               GError                 **error)
+{
+  LotsEmptySearchRow row;
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      row.id = (const char *) sqlite3_column_text (stmt, 0);
+      row.at = sqlite3_column_int64 (stmt, 1);
+      row.area = (const char *) sqlite3_column_text (stmt, 2);
+      row.lang = (const char *) sqlite3_column_text (stmt, 3);
+      row.query = (const char *) sqlite3_column_text (stmt, 4);
+      func (&row, user_data);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return db_error (self, error, "reading searches");
+  return TRUE;
+}
+
+/* Calls func for each search that found nothing recorded at or after since
+ * (Unix seconds; 0: all), uploaded or not. */
 gboolean
 lots_caselog_scan_empty_searches (LotsCaselog            *self,
                                   gint64                  since,
@@ -914,26 +1002,13 @@ lots_caselog_scan_empty_searches (LotsCaselog            *self,
                                   GError                **error)
 {
   sqlite3_stmt *stmt;
-  LotsEmptySearchRow row;
-  int rc;
 
   g_return_val_if_fail (self != NULL && func != NULL, FALSE);
   stmt = statement (self, scan_searches_sql, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, since);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      row.at = sqlite3_column_int64 (stmt, 0);
-      row.area = (const char *) sqlite3_column_text (stmt, 1);
-      row.lang = (const char *) sqlite3_column_text (stmt, 2);
-      row.query = (const char *) sqlite3_column_text (stmt, 3);
-      func (&row, user_data);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return db_error (self, error, "reading searches");
-  return TRUE;
+  return scan_searches (self, stmt, func, user_data, error);
 }
 
 /* ---- upload and retention -------------------------------------------------- */
@@ -973,7 +1048,7 @@ run_change (LotsCaselog  *self,
     sqlite3_bind_int64 (stmt, 2, number);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
-      db_error (self, error, "staging cases for upload");
+      db_error (self, error, "recording the upload state");
       sqlite3_reset (stmt);
       return FALSE;
     }
@@ -986,7 +1061,30 @@ unstage (LotsCaselog  *self,
          const char   *batch,
          GError      **error)
 {
-  return run_change (self, unstage_sql, batch, -1, error);
+  return run_change (self, unstage_sql, batch, -1, error) && run_change (self, unstage_searches_sql, batch, -1, error);
+}
+
+/* Stages what count_sql counts, with insert_sql, in new batches of at
+ * most batch_size. */
+static gboolean
+stage_in_batches (LotsCaselog  *self,
+                  const char   *count_sql,
+                  const char   *insert_sql,
+                  guint         batch_size,
+                  GError      **error)
+{
+  gint64 unstaged = 0;
+
+  if (!read_int (self, count_sql, &unstaged, error))
+    return FALSE;
+  for (gint64 left = unstaged; left > 0; left -= batch_size)
+    {
+      g_autofree char *batch = g_uuid_string_random ();
+
+      if (!run_change (self, insert_sql, batch, batch_size, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static GPtrArray *
@@ -1011,31 +1109,26 @@ staged_batches (LotsCaselog  *self,
 }
 
 /* Puts every outcome not yet uploaded nor staged into new batches of at
- * most batch_size, each named by a new UUID, in one durable transaction;
- * returns every batch staged and not yet uploaded (char *), oldest first —
- * those of an earlier upload that did not finish come first, unchanged.
- * Staging before anything reaches git is what makes a retried upload
- * write the same batch again rather than a second copy of its outcomes. */
+ * most batch_size, each named by a new UUID, and every such search that
+ * found nothing into batches of their own, in one durable transaction;
+ * returns every batch staged and not yet uploaded (char *): the outcomes'
+ * oldest first, then the searches' — those of an earlier upload that did
+ * not finish before newer ones, unchanged. Staging before anything
+ * reaches git is what makes a retried upload write the same batch again
+ * rather than a second copy of its outcomes or searches. */
 GPtrArray *
 lots_caselog_stage_pending (LotsCaselog  *self,
                             guint         batch_size,
                             GError      **error)
 {
   g_autoptr(GPtrArray) batches = NULL;
-  gint64 unstaged = 0;
 
   g_return_val_if_fail (self != NULL && batch_size > 0, NULL);
   if (!exec (self, "BEGIN IMMEDIATE", error))
     return NULL;
-  if (!read_int (self, count_unstaged_sql, &unstaged, error))
+  if (!stage_in_batches (self, count_unstaged_sql, stage_sql, batch_size, error) ||
+      !stage_in_batches (self, count_unstaged_searches_sql, stage_searches_sql, batch_size, error))
     goto fail;
-  for (gint64 left = unstaged; left > 0; left -= batch_size)
-    {
-      g_autofree char *batch = g_uuid_string_random ();
-
-      if (!run_change (self, stage_sql, batch, batch_size, error))
-        goto fail;
-    }
   batches = staged_batches (self, error);
   if (batches == NULL || !exec (self, "COMMIT", error))
     goto fail;
@@ -1062,9 +1155,30 @@ lots_caselog_list_batch (LotsCaselog  *self,
   return read_cases (self, stmt, error);
 }
 
-/* Marks the outcomes ids (char *) as uploaded in batch, in one durable
- * transaction. An outcome marked already keeps its first batch, so marking
- * again after a retried push changes nothing. */
+/* Calls func for each search that found nothing staged in batch, in the
+ * order they were recorded. */
+gboolean
+lots_caselog_scan_batch_searches (LotsCaselog             *self,
+                                  const char              *batch,
+                                  LotsEmptySearchRowFunc   func,
+                                  gpointer                 user_data,
+                                  GError                 **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (self != NULL && batch != NULL && func != NULL, FALSE);
+  stmt = statement (self, list_batch_searches_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, batch);
+  return scan_searches (self, stmt, func, user_data, error);
+}
+
+/* Marks the outcomes ids (char *) as uploaded in batch, and with them every
+ * search that found nothing staged in batch, in one durable transaction;
+ * the batch is then staged no more. An outcome or search marked already
+ * keeps its first batch, so marking again after a retried push changes
+ * nothing. */
 gboolean
 lots_caselog_mark_uploaded (LotsCaselog  *self,
                             const char   *batch,
@@ -1096,7 +1210,7 @@ lots_caselog_mark_uploaded (LotsCaselog  *self,
         }
       sqlite3_reset (stmt);
     }
-  if (!unstage (self, batch, error))
+  if (!run_change (self, mark_searches_sql, batch, time, error) || !unstage (self, batch, error))
     goto fail;
   if (exec (self, "COMMIT", error))
     return TRUE;

@@ -14,6 +14,11 @@
  * Before anything is written to git the upload stages the pending
  * outcomes into batches (lots_caselog_stage_pending), recorded here, so
  * that a retried upload writes the same batches again.
+ *
+ * The searches that found nothing travel the same way, in batches of
+ * their own: each has a UUID given when it is recorded (the remote's
+ * copies are told apart by it), is staged before the git work, marked
+ * uploaded with its batch and removed by retention like an outcome.
  */
 #pragma once
 
@@ -24,7 +29,7 @@
 G_BEGIN_DECLS
 
 #define LOTS_CASELOG_FILE "cases.sqlite"
-#define LOTS_CASELOG_SCHEMA_VERSION 2
+#define LOTS_CASELOG_SCHEMA_VERSION 3
 #define LOTS_CASELOG_QUERY_MAX_CHARS 200
 
 typedef struct _LotsCaselog LotsCaselog;
@@ -46,6 +51,7 @@ typedef struct {
 } LotsCaseRow;
 
 typedef struct {
+  const char *id;          /* a UUID, given when the search was recorded */
   gint64 at;
   const char *area;        /* NULL: searched in every area */
   const char *lang;
@@ -106,6 +112,11 @@ GPtrArray   *lots_caselog_stage_pending     (LotsCaselog         *self,
                                              GError             **error);
 GPtrArray   *lots_caselog_list_batch        (LotsCaselog         *self,
                                              const char          *batch,
+                                             GError             **error);
+gboolean     lots_caselog_scan_batch_searches (LotsCaselog       *self,
+                                             const char          *batch,
+                                             LotsEmptySearchRowFunc func,
+                                             gpointer             user_data,
                                              GError             **error);
 gboolean     lots_caselog_mark_uploaded     (LotsCaselog         *self,
                                              const char          *batch,

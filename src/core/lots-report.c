@@ -234,15 +234,26 @@ add_row (const LotsCaseRow *row,
     }
 }
 
+/* One gap: area␟query (area "" for every area). A query is at most
+ * LOTS_CASELOG_QUERY_MAX_CHARS characters, four bytes each at most. */
 static void
 add_empty_search (const LotsEmptySearchRow *row,
                   gpointer                  user_data)
 {
   LotsReport *self = user_data;
-  char key[MAX_KEY * 2];
+  char key[MAX_KEY + 4 * LOTS_CASELOG_QUERY_MAX_CHARS];
+  const char *area = row->area != NULL ? row->area : "";
+  gsize area_length = strlen (area), query_length = strlen (row->query);
   Tally *tally;
 
-  g_snprintf (key, sizeof key, "%s%c%s", row->area ? row->area : "", KEY_SEPARATOR, row->query);
+  if (area_length + 1 + query_length >= sizeof key)
+    {
+      g_warning ("a search of area '%.20s…' is too long to report on", area);
+      return;
+    }
+  memcpy (key, area, area_length);
+  key[area_length] = KEY_SEPARATOR;
+  memcpy (key + area_length + 1, row->query, query_length + 1);
   tally = tally_for (self->gaps, key);
   tally->contacts++;
 }
@@ -250,8 +261,9 @@ add_empty_search (const LotsEmptySearchRow *row,
 /* ---- building -------------------------------------------------------------- */
 
 /* An empty report of outcomes since since (Unix seconds; 0: all), to be
- * filled with lots_report_add_row: how a report over outcomes that are
- * not in the local journal (the outcomes remote) is built. */
+ * filled with lots_report_add_row and lots_report_add_empty_search: how a
+ * report over outcomes that are not in the local journal (the outcomes
+ * remote) is built. */
 LotsReport *
 lots_report_new (gint64 since)
 {
@@ -277,6 +289,17 @@ lots_report_add_row (const LotsCaseRow *row,
 {
   g_return_if_fail (row != NULL && report != NULL);
   add_row (row, report);
+}
+
+/* Counts one search that found nothing as a content gap; the caller has
+ * checked that it was made since. Fits LotsEmptySearchRowFunc, with the
+ * report as user_data. */
+void
+lots_report_add_empty_search (const LotsEmptySearchRow *row,
+                              gpointer                  report)
+{
+  g_return_if_fail (row != NULL && row->query != NULL && report != NULL);
+  add_empty_search (row, report);
 }
 
 /* Counts the outcomes of log that started at or after since (Unix
@@ -847,9 +870,13 @@ text_gaps (GString    *out,
 {
   g_autoptr(GArray) entries = sorted (gaps, by_count);
 
-  g_string_append (out, "\nSearches that found nothing (content gaps)\n");
+  g_string_append (out, "\nContent gaps: searches that found nothing, per area and query\n");
   if (entries->len == 0)
-    g_string_append (out, "  none\n");
+    {
+      g_string_append (out, "  none\n");
+      return;
+    }
+  g_string_append_printf (out, "  %-23s%-40s %8s\n", "area", "query", "searches");
   for (guint i = 0; i < entries->len; i++)
     {
       const Entry *e = &g_array_index (entries, Entry, i);
@@ -857,7 +884,7 @@ text_gaps (GString    *out,
       g_string_append (out, "  ");
       append_padded (out, parts[0][0] != '\0' ? parts[0] : "(all areas)", 23);
       append_padded (out, parts[1], 40);
-      g_string_append_printf (out, " %6" G_GUINT64_FORMAT "\n", e->tally->contacts);
+      g_string_append_printf (out, " %8" G_GUINT64_FORMAT "\n", e->tally->contacts);
     }
 }
 

@@ -8,9 +8,10 @@
  * which step they ended; and the searches that found nothing, per area and
  * query — the gaps publishers should fill.
  *
- * lots_report_new and lots_report_add_row build the same report over
- * outcomes from elsewhere: `report --remote` reads them from every
- * workstation's branch of the outcomes remote (lots-upload.h).
+ * lots_report_new, lots_report_add_row and lots_report_add_empty_search
+ * build the same report over outcomes and searches from elsewhere:
+ * `report --remote` reads them from every workstation's branch of the
+ * outcomes remote (lots-upload.h).
  *
  * The report reads the journal once, in one pass that allocates only for
  * each distinct key, so a million outcomes take well under a second. It
@@ -35,6 +36,8 @@ LotsReport *lots_report_build            (LotsCaselog       *log,
                                           GError           **error);
 LotsReport *lots_report_new              (gint64             since);
 void        lots_report_add_row          (const LotsCaseRow *row,
+                                          gpointer           report);
+void        lots_report_add_empty_search (const LotsEmptySearchRow *row,
                                           gpointer           report);
 void        lots_report_free             (LotsReport        *self);
 

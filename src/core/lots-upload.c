@@ -40,6 +40,7 @@
 #include "lots-paths.h"
 #include "lots-source-config.h"
 #include "lots-source-repository-private.h"
+#include "lots-text.h"
 #include "lots-workstation.h"
 
 #define REPOSITORY_DIR "outcomes.git"
@@ -496,17 +497,32 @@ add_bool (JsonBuilder *b,
   json_builder_add_boolean_value (b, value);
 }
 
+/* Appends the object built in b to out as one NDJSON line. */
+static void
+append_line (GString       *out,
+             JsonGenerator *generator,
+             JsonBuilder   *b)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (b);
+  g_autofree char *line = NULL;
+
+  json_generator_set_root (generator, root);
+  line = json_generator_to_data (generator, NULL);
+  g_string_append (out, line);
+  g_string_append_c (out, '\n');
+}
+
 /* One outcome as one NDJSON line: the fields of the case (times as Unix
  * seconds, the week as the journal computed it), nothing else — no
- * upload bookkeeping, and no caller identity, for the case holds none. */
+ * upload bookkeeping, and no caller identity, for the case holds none.
+ * No "type" member: outcome lines are as they were before searches were
+ * uploaded, and a line without one is an outcome. */
 static void
 append_case (GString        *out,
              JsonGenerator  *generator,
              const LotsCase *c)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *line = NULL;
 
   json_builder_begin_object (b);
   add_string (b, "id", c->id);
@@ -544,11 +560,93 @@ append_case (GString        *out,
   add_string (b, "handler", c->handler);
   add_string (b, "workstation", c->workstation);
   json_builder_end_object (b);
-  root = json_builder_get_root (b);
-  json_generator_set_root (generator, root);
-  line = json_generator_to_data (generator, NULL);
-  g_string_append (out, line);
-  g_string_append_c (out, '\n');
+  append_line (out, generator, b);
+}
+
+/* The lines of one batch: its outcomes', or its searches'. */
+typedef struct {
+  const char *id;
+  const char *workstation;
+  GPtrArray *cases;          /* LotsCase, in the order they were logged */
+  guint n_searches;          /* searches that found nothing */
+  GString *searches;         /* their NDJSON lines */
+  JsonGenerator *generator;
+} Batch;
+
+static void
+batch_clear (Batch *batch)
+{
+  g_clear_pointer (&batch->cases, g_ptr_array_unref);
+  if (batch->searches != NULL)
+    g_string_free (g_steal_pointer (&batch->searches), TRUE);
+  g_clear_object (&batch->generator);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Batch, batch_clear)
+
+/* One search that found nothing as one NDJSON line, told from an outcome
+ * by "type": its id (a UUID, so that the remote's copies count once), when
+ * (Unix seconds), area (null: every area), language, the query as the
+ * journal holds it (normalised and scrubbed), and the workstation. */
+static void
+append_search (const LotsEmptySearchRow *row,
+               gpointer                  user_data)
+{
+  Batch *batch = user_data;
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  add_string (b, "type", LOTS_UPLOAD_TYPE_EMPTY_SEARCH);
+  add_string (b, "id", row->id);
+  add_int (b, "at", row->at);
+  add_string (b, "area", row->area);
+  add_string (b, "lang", row->lang);
+  add_string (b, "query", row->query);
+  add_string (b, "workstation", batch->workstation);
+  json_builder_end_object (b);
+  append_line (batch->searches, batch->generator, b);
+  batch->n_searches++;
+}
+
+/* Reads what the journal staged in batch id. */
+static gboolean
+batch_load (Batch        *batch,
+            Upload       *u,
+            LotsCaselog  *log,
+            const char   *id,
+            GError      **error)
+{
+  batch->id = id;
+  batch->workstation = u->workstation;
+  batch->searches = g_string_new (NULL);
+  batch->generator = json_generator_new ();
+  batch->cases = lots_caselog_list_batch (log, id, error);
+  return batch->cases != NULL && lots_caselog_scan_batch_searches (log, id, append_search, batch, error);
+}
+
+/* The whole file of the batch: the outcomes' lines, then the searches'. */
+static GString *
+batch_text (Batch *batch)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < batch->cases->len; i++)
+    append_case (text, batch->generator, g_ptr_array_index (batch->cases, i));
+  g_string_append_len (text, batch->searches->str, (gssize) batch->searches->len);
+  return text;
+}
+
+static char *
+batch_message (Upload *u,
+               Batch  *batch)
+{
+  if (batch->n_searches == 0)
+    return g_strdup_printf ("Outcomes batch %s: %u from %s\n", batch->id, batch->cases->len, u->workstation);
+  if (batch->cases->len == 0)
+    return g_strdup_printf ("Searches that found nothing, batch %s: %u from %s\n", batch->id, batch->n_searches,
+                            u->workstation);
+  return g_strdup_printf ("Outcomes batch %s: %u and %u searches that found nothing from %s\n", batch->id,
+                          batch->cases->len, batch->n_searches, u->workstation);
 }
 
 static char *
@@ -585,21 +683,19 @@ base_tree (Upload        *u,
  * sets *already instead when *tip's tree holds the file. */
 static gboolean
 commit_batch (Upload     *u,
-              GPtrArray  *cases,
-              const char *batch,
+              Batch      *batch,
               git_oid    *tip,
               gboolean   *has_tip,
               gboolean   *already,
               GError    **error)
 {
-  g_autofree char *path = batch_path (u, batch);
+  g_autofree char *path = batch_path (u, batch->id);
   g_autoptr(git_tree) tree = base_tree (u, tip, *has_tip);
   g_autoptr(git_tree) new_tree = NULL;
   g_autoptr(git_tree_entry) existing = NULL;
   g_autoptr(git_signature) signature = NULL;
   g_autoptr(git_commit) parent = NULL;
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) text = NULL;
   g_autofree char *name = NULL, *email = NULL, *message = NULL;
   const git_commit *parents[1];
   git_tree_update update = { 0 };
@@ -610,15 +706,14 @@ commit_batch (Upload     *u,
   *already = git_tree_entry_bypath (&existing, tree, path) == 0;
   if (*already)
     return TRUE;
-  for (guint i = 0; i < cases->len; i++)
-    append_case (text, generator, g_ptr_array_index (cases, i));
+  text = batch_text (batch);
   update.action = GIT_TREE_UPDATE_UPSERT;
   update.filemode = GIT_FILEMODE_BLOB;
   update.path = path;
   /* The signature names the workstation, never the handler. */
   name = g_strconcat ("Lots ", u->workstation, NULL);
   email = g_strconcat (u->workstation, "@lots.invalid", NULL);
-  message = g_strdup_printf ("Outcomes batch %s: %u from %s\n", batch, cases->len, u->workstation);
+  message = batch_message (u, batch);
   if (git_blob_create_from_buffer (&blob, u->repo, text->str, text->len) != 0)
     return git_fail (error, LOTS_ERROR_IO, path);
   git_oid_cpy (&update.id, &blob);
@@ -647,7 +742,8 @@ case_ids (GPtrArray *cases)
 }
 
 /* Pushes one round of batches (from *next, at most BATCHES_PER_PUSH) and
- * marks them; marks at once those the remote holds already. */
+ * marks them; marks at once those the remote holds already. Marking a
+ * batch marks its searches too (lots_caselog_mark_uploaded). */
 static gboolean
 upload_round (Upload           *u,
               LotsCaselog      *log,
@@ -660,29 +756,31 @@ upload_round (Upload           *u,
 {
   g_autoptr(GPtrArray) to_mark = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GPtrArray) to_mark_batch = g_ptr_array_new ();
-  guint outcomes = 0;
+  guint outcomes = 0, searches = 0;
 
   for (guint n = 0; n < BATCHES_PER_PUSH && *next < batches->len; (*next)++)
     {
-      const char *batch = g_ptr_array_index (batches, *next);
-      g_autoptr(GPtrArray) cases = lots_caselog_list_batch (log, batch, error);
+      const char *id = g_ptr_array_index (batches, *next);
+      g_auto(Batch) batch = { 0 };
       gboolean already = FALSE;
 
-      if (cases == NULL || !commit_batch (u, cases, batch, tip, has_tip, &already, error))
+      if (!batch_load (&batch, u, log, id, error) || !commit_batch (u, &batch, tip, has_tip, &already, error))
         return FALSE;
       if (already)
         {
-          g_autoptr(GPtrArray) ids = case_ids (cases);
+          g_autoptr(GPtrArray) ids = case_ids (batch.cases);
 
-          if (!lots_caselog_mark_uploaded (log, batch, ids, error))
+          if (!lots_caselog_mark_uploaded (log, id, ids, error))
             return FALSE;
           result->batches_already++;
-          result->outcomes_already += cases->len;
+          result->outcomes_already += batch.cases->len;
+          result->searches_already += batch.n_searches;
           continue;
         }
-      g_ptr_array_add (to_mark, case_ids (cases));
-      g_ptr_array_add (to_mark_batch, (gpointer) batch);
-      outcomes += cases->len;
+      g_ptr_array_add (to_mark, case_ids (batch.cases));
+      g_ptr_array_add (to_mark_batch, (gpointer) id);
+      outcomes += batch.cases->len;
+      searches += batch.n_searches;
       n++;
     }
   if (to_mark->len == 0)
@@ -699,6 +797,7 @@ upload_round (Upload           *u,
     }
   result->batches_pushed += to_mark->len;
   result->outcomes_uploaded += outcomes;
+  result->searches_uploaded += searches;
   return TRUE;
 }
 
@@ -754,9 +853,10 @@ upload_locked (const char         *data_dir,
   return lots_caselog_remove_uploaded_before (log, settings->retention_months, &result->removed, error);
 }
 
-/* Uploads every outcome not uploaded yet to the configured remote's
- * cases/WORKSTATION branch, then removes uploaded outcomes older than the
- * retention period. result (cleared first) says what happened. */
+/* Uploads every outcome and every search that found nothing not uploaded
+ * yet to the configured remote's cases/WORKSTATION branch, then removes
+ * uploaded ones older than the retention period. result (cleared first)
+ * says what happened. */
 gboolean
 lots_upload_run (LotsUploadProgress  progress,
                  gpointer            user_data,
@@ -798,9 +898,11 @@ typedef struct {
   Upload *u;
   gint64 since;
   LotsCaseRowFunc func;
+  LotsEmptySearchRowFunc search_func;
   gpointer user_data;
   LotsUploadScan *scan;
   GHashTable *seen;          /* outcome ids passed on */
+  GHashTable *seen_searches; /* search ids passed on */
   JsonParser *parser;
   GString *path;             /* the row's path, reused */
 } Scan;
@@ -816,7 +918,72 @@ member_string (JsonObject *object,
            : NULL;
 }
 
-/* One NDJSON line to the report, once per outcome id. */
+/* Whether an id was seen before; remembers it if not. */
+static gboolean
+seen_before (Scan       *s,
+             GHashTable *seen,
+             const char *id)
+{
+  if (g_hash_table_contains (seen, id))
+    {
+      s->scan->duplicates++;
+      return TRUE;
+    }
+  g_hash_table_add (seen, g_strdup (id));
+  return FALSE;
+}
+
+/* Whether query is one the journal could have written: not empty, within
+ * the journal's length, no control characters (the journal turns them into
+ * spaces). Anything else would only come from a hand-edited file. */
+static gboolean
+is_journal_query (const char *query)
+{
+  if (query == NULL || query[0] == '\0' || !g_utf8_validate (query, -1, NULL) ||
+      g_utf8_strlen (query, -1) > LOTS_CASELOG_QUERY_MAX_CHARS)
+    return FALSE;
+  for (const char *p = query; *p; p = g_utf8_next_char (p))
+    if (g_unichar_iscntrl (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+/* A line of type empty_search to search_func, once per search id. */
+static void
+scan_search (Scan       *s,
+             JsonObject *object)
+{
+  LotsEmptySearchRow row = { 0 };
+  JsonNode *area = json_object_get_member (object, "area");
+  gboolean area_ok;
+
+  row.id = member_string (object, "id");
+  row.query = member_string (object, "query");
+  row.lang = member_string (object, "lang");
+  row.area = member_string (object, "area");
+  /* No area, or null: searched in every area. */
+  area_ok = row.area != NULL ? lots_text_is_slug (row.area) : area == NULL || JSON_NODE_HOLDS_NULL (area);
+  if (row.id == NULL || !json_object_has_member (object, "at") || !is_journal_query (row.query) || !area_ok ||
+      (row.lang != NULL && !lots_text_is_lang (row.lang)))
+    {
+      s->scan->skipped++;
+      return;
+    }
+  if (seen_before (s, s->seen_searches, row.id))
+    return;
+  row.at = json_object_get_int_member_with_default (object, "at", 0);
+  if (row.lang == NULL)
+    row.lang = "sv";
+  if (row.at < s->since)
+    return;
+  s->scan->searches++;
+  if (s->search_func != NULL)
+    s->search_func (&row, s->user_data);
+}
+
+/* One NDJSON line to the report, once per outcome or search id. A line
+ * without "type" is an outcome (as every line was before searches were
+ * uploaded); one of a type this version does not know is skipped. */
 static void
 scan_line (Scan       *s,
            const char *line,
@@ -825,7 +992,7 @@ scan_line (Scan       *s,
   JsonObject *object;
   JsonArray *steps;
   LotsCaseRow row = { 0 };
-  const char *id;
+  const char *id, *type;
 
   if (!json_parser_load_from_data (s->parser, line, (gssize) length, NULL) ||
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (s->parser)))
@@ -834,6 +1001,17 @@ scan_line (Scan       *s,
       return;
     }
   object = json_node_get_object (json_parser_get_root (s->parser));
+  type = member_string (object, "type");
+  if (g_strcmp0 (type, LOTS_UPLOAD_TYPE_EMPTY_SEARCH) == 0)
+    {
+      scan_search (s, object);
+      return;
+    }
+  if (type != NULL || json_object_has_member (object, "type"))
+    {
+      s->scan->skipped++;
+      return;
+    }
   id = member_string (object, "id");
   row.week = member_string (object, "week");
   row.channel = member_string (object, "channel");
@@ -843,12 +1021,8 @@ scan_line (Scan       *s,
       s->scan->skipped++;
       return;
     }
-  if (g_hash_table_contains (s->seen, id))
-    {
-      s->scan->duplicates++;
-      return;
-    }
-  g_hash_table_add (s->seen, g_strdup (id));
+  if (seen_before (s, s->seen, id))
+    return;
   row.started_at = json_object_get_int_member_with_default (object, "started_at", 0);
   if (row.started_at < s->since)
     return;
@@ -941,24 +1115,27 @@ scan_locked (const char      *data_dir,
 }
 
 /* Fetches every branch cases/WS of the outcomes remote and calls func for
- * each outcome in their batch files that started at or after since, once
- * per outcome id however many copies the branches hold. scan (may be NULL)
- * gets the counts. */
+ * each outcome in their batch files that started at or after since, and
+ * search_func (may be NULL) for each search that found nothing recorded
+ * at or after since: once per id however many copies the branches hold.
+ * scan (may be NULL) gets the counts. */
 gboolean
-lots_upload_scan_remote (gint64            since,
-                         LotsCaseRowFunc   func,
-                         gpointer          user_data,
-                         LotsUploadScan   *scan,
-                         GError          **error)
+lots_upload_scan_remote_full (gint64                  since,
+                              LotsCaseRowFunc         func,
+                              LotsEmptySearchRowFunc  search_func,
+                              gpointer                user_data,
+                              LotsUploadScan         *scan,
+                              GError                **error)
 {
   g_autofree char *data_dir = lots_paths_dup_data_dir ();
   g_auto(Settings) settings = { 0 };
   g_auto(Upload) u = { 0 };
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) seen_searches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GString) path = g_string_new (NULL);
   LotsUploadScan counts = { 0 };
-  Scan s = { &u, since, func, user_data, &counts, seen, parser, path };
+  Scan s = { &u, since, func, search_func, user_data, &counts, seen, seen_searches, parser, path };
   gboolean ok;
   int lock;
 
@@ -973,4 +1150,15 @@ lots_upload_scan_remote (gint64            since,
   if (ok && scan != NULL)
     *scan = counts;
   return ok;
+}
+
+/* lots_upload_scan_remote_full without the searches: the outcomes only. */
+gboolean
+lots_upload_scan_remote (gint64            since,
+                         LotsCaseRowFunc   func,
+                         gpointer          user_data,
+                         LotsUploadScan   *scan,
+                         GError          **error)
+{
+  return lots_upload_scan_remote_full (since, func, NULL, user_data, scan, error);
 }

@@ -7,6 +7,16 @@
  * the fields of the case, no caller identity; notes are scrubbed when
  * logged). Any git host serves it; the analysts read every branch.
  *
+ * The searches that found nothing (the content gaps) travel the same way,
+ * in batch files of their own beside the outcomes', one line per search:
+ *
+ *   {"type":"empty_search","id":UUID,"at":UNIX_SECONDS,"area":"aldre"|null,
+ *    "lang":"sv","query":"…","workstation":"ws-…"}
+ *
+ * The query is as the journal holds it (normalised and scrubbed). Outcome
+ * lines have no "type": a line without one is an outcome, so the batches
+ * written before searches were uploaded read as they always did.
+ *
  * The remote is configured in lots.conf in the data directory:
  *
  *   [upload]
@@ -38,14 +48,18 @@ G_BEGIN_DECLS
 #define LOTS_UPLOAD_BATCH_SIZE 1000
 #define LOTS_UPLOAD_RETENTION_MONTHS 24
 #define LOTS_UPLOAD_LOCK_TIMEOUT_S 30
+/* The "type" of a search line in a batch file. */
+#define LOTS_UPLOAD_TYPE_EMPTY_SEARCH "empty_search"
 
 typedef struct {
   char *branch;              /* cases/WORKSTATION */
   char *commit;              /* the branch's commit after the upload, or NULL */
   guint batches_pushed;
   guint outcomes_uploaded;   /* in the batches pushed now */
+  guint searches_uploaded;   /* searches that found nothing, in them */
   guint batches_already;     /* found on the remote already: only marked */
   guint outcomes_already;
+  guint searches_already;
   guint removed;             /* outcomes and searches removed by retention */
 } LotsUploadResult;
 
@@ -53,8 +67,9 @@ typedef struct {
   guint branches;            /* branches cases/WS read */
   guint batches;             /* batch files read */
   guint outcomes;            /* distinct outcomes passed on */
-  guint duplicates;          /* lines whose outcome id was seen before */
-  guint skipped;             /* lines that are not an outcome */
+  guint searches;            /* distinct searches that found nothing */
+  guint duplicates;          /* lines whose outcome or search id was seen before */
+  guint skipped;             /* lines that are neither */
 } LotsUploadScan;
 
 /* STAGE is "fetch", "stage", "push" or "mark". */
@@ -73,6 +88,12 @@ gboolean  lots_upload_run           (LotsUploadProgress   progress,
 void      lots_upload_result_clear  (LotsUploadResult    *result);
 gboolean  lots_upload_scan_remote   (gint64               since,
                                      LotsCaseRowFunc      func,
+                                     gpointer             user_data,
+                                     LotsUploadScan      *scan,
+                                     GError             **error);
+gboolean  lots_upload_scan_remote_full (gint64            since,
+                                     LotsCaseRowFunc      func,
+                                     LotsEmptySearchRowFunc search_func,
                                      gpointer             user_data,
                                      LotsUploadScan      *scan,
                                      GError             **error);

@@ -942,6 +942,100 @@ test_search_text (Fixture       *f,
   g_assert_cmpint (f->status, ==, 0);
 }
 
+/* `lotsctl report --json` of the sandbox's case log. */
+static JsonObject *
+report_json (Fixture    *f,
+             JsonParser *parser)
+{
+  g_autoptr(GError) error = NULL;
+
+  lotsctl (f, "report", "--json", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  json_parser_load_from_data (parser, f->out, -1, &error);
+  g_assert_no_error (error);
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+/* The content gap of the report with area (NULL: every area) and query:
+ * its count, or 0. */
+static gint64
+gap_count (JsonObject *report,
+           const char *area,
+           const char *query)
+{
+  JsonArray *gaps = json_object_get_array_member (report, "empty_searches");
+
+  for (guint i = 0; i < json_array_get_length (gaps); i++)
+    {
+      JsonObject *gap = json_array_get_object_element (gaps, i);
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (gap, "area", NULL), area) == 0 &&
+          g_strcmp0 (json_object_get_string_member (gap, "query"), query) == 0)
+        return json_object_get_int_member (gap, "count");
+    }
+  return 0;
+}
+
+/* search records nothing unless asked: it is a scripting tool. With
+ * --record-empty each query that found nothing goes to the case log, with
+ * its area (none: every area) and scrubbed, one query or a batch, and
+ * `report` shows it as a content gap; a query that found something is
+ * not recorded, and what cannot be recorded is an error. */
+static void
+test_search_record_empty (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *journal = g_build_filename (f->data_dir, "cases.sqlite", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GPtrArray) lines = NULL;
+  JsonObject *report;
+
+  lotsctl (f, "search", NONSENSE, NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  lotsctl_stdin (f, NONSENSE "\n", "search", "--batch", "-", "--json", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+
+  lotsctl (f, "search", "--help", NULL);
+  g_assert_nonnull (strstr (f->out, "--record-empty"));
+
+  /* One query, in an area, with a personnummer the caller said. */
+  lotsctl (f, "search", "--record-empty", "--area", "aldre", NONSENSE, "811228-9874", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_cmpstr (f->out, ==, "No articles found.\n");
+  g_assert_cmpstr (f->err, ==, "");
+  /* Found something: nothing recorded. */
+  lotsctl (f, "search", "--record-empty", "hemtjänst", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  /* A batch: its output as without the option, each empty query recorded. */
+  lotsctl_stdin (f, NONSENSE "\nhemtjänst\n  " NONSENSE "  \n", "search", "--record-empty", "--batch", "-", "--json",
+                 NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  lines = json_lines (f->out);
+  g_assert_cmpint (json_object_get_int_member (g_ptr_array_index (lines, 0), "results"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (g_ptr_array_index (lines, lines->len - 1), "results"), ==, 0);
+
+  report = report_json (f, parser);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (report, "empty_searches")), ==, 2);
+  g_assert_cmpint (gap_count (report, NULL, NONSENSE), ==, 2);
+  g_assert_cmpint (gap_count (report, "aldre", NONSENSE " [personnummer]"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (report, "contacts"), ==, 0);
+  lotsctl (f, "report", NULL);
+  g_assert_nonnull (strstr (f->out, "Content gaps: searches that found nothing, per area and query\n"));
+  g_assert_nonnull (strstr (f->out, "\n  (all areas)            " NONSENSE));
+  g_assert_null (strstr (f->out, "811228-9874"));
+
+  /* An area that is an id but no service area: nothing found, and it
+   * cannot be recorded — exit 2, the reason named. */
+  lotsctl (f, "search", "--record-empty", "--area", "hemtjanst", NONSENSE, NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  g_assert_nonnull (strstr (f->err, "not a service area"));
+  g_clear_pointer (&parser, g_object_unref);
+  parser = json_parser_new ();
+  report = report_json (f, parser);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (report, "empty_searches")), ==, 2);
+}
+
 /* Bad search options: exit 2, a message on stderr, nothing on stdout. "@"
  * stands for an existing batch file. */
 typedef struct {
@@ -1782,6 +1876,7 @@ main (int    argc,
   add ("/lotsctl/search/suggestion", test_search_suggestion, NULL);
   add ("/lotsctl/search/nothing-found", test_search_nothing_found, NULL);
   add ("/lotsctl/search/text", test_search_text, NULL);
+  add ("/lotsctl/search/record-empty", test_search_record_empty, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (search_usage_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/lotsctl/search/usage/%s", search_usage_cases[i].name);

@@ -412,7 +412,50 @@ count_search (const LotsEmptySearchRow *row,
 {
   GPtrArray *seen = user_data;
 
+  g_assert_true (g_uuid_string_is_valid (row->id));
   g_ptr_array_add (seen, g_strdup_printf ("%s|%s|%s", row->area ? row->area : "-", row->lang, row->query));
+}
+
+static void
+collect_search_id (const LotsEmptySearchRow *row,
+                   gpointer                  user_data)
+{
+  g_ptr_array_add (user_data, g_strdup (row->id));
+}
+
+/* The ids of the searches in the journal, in the order recorded. */
+static GPtrArray *
+search_ids (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_true (lots_caselog_scan_empty_searches (f->log, 0, collect_search_id, ids, &error));
+  g_assert_no_error (error);
+  return ids;
+}
+
+/* The ids of the searches staged in batch. */
+static GPtrArray *
+batch_search_ids (Fixture    *f,
+                  const char *batch)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_true (lots_caselog_scan_batch_searches (f->log, batch, collect_search_id, ids, &error));
+  g_assert_no_error (error);
+  return ids;
+}
+
+static void
+record_search (Fixture    *f,
+               const char *query)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lots_caselog_add_empty_search (f->log, query, "aldre", NULL, &error));
+  g_assert_no_error (error);
 }
 
 static void
@@ -440,6 +483,18 @@ test_empty_searches (void)
   g_assert_cmpuint (seen->len, ==, 2);
   g_assert_cmpstr (g_ptr_array_index (seen, 0), ==, "aldre|sv|trygghetslarm batteri");
   g_assert_cmpstr (g_ptr_array_index (seen, 1), ==, "-|sv|[personnummer] hemtjänst");
+  /* Each search has an id of its own, kept across reopening. */
+  {
+    g_autoptr(GPtrArray) ids = search_ids (&f);
+    g_autoptr(GPtrArray) again = NULL;
+
+    g_assert_cmpuint (ids->len, ==, 2);
+    g_assert_cmpstr (g_ptr_array_index (ids, 0), !=, g_ptr_array_index (ids, 1));
+    reopen (&f);
+    again = search_ids (&f);
+    g_assert_cmpstr (g_ptr_array_index (again, 0), ==, g_ptr_array_index (ids, 0));
+    g_assert_cmpstr (g_ptr_array_index (again, 1), ==, g_ptr_array_index (ids, 1));
+  }
 }
 
 /* Retention removes what ended more than N months ago and was uploaded;
@@ -492,6 +547,41 @@ test_retention (void)
   g_assert_cmpstr (((LotsCase *) g_ptr_array_index (left, 1))->id, ==, g_ptr_array_index (ids, 1));
   g_assert_cmpstr (((LotsCase *) g_ptr_array_index (left, 1))->batch, ==, batch);
   g_free (old_pending_id);
+}
+
+/* Retention removes uploaded searches recorded more than N months ago,
+ * as it does outcomes; an old search not yet uploaded stays. */
+static void
+test_retention_searches (void)
+{
+  g_auto(Fixture) f = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) batches = NULL;
+  g_autoptr(GPtrArray) no_cases = g_ptr_array_new ();
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) left = NULL;
+  guint removed = 0;
+
+  fixture_init (&f);
+  lots_caselog_set_now (f.log, NOW - 425 * DAY);
+  record_search (&f, "gammal uppladdad");
+  lots_caselog_set_now (f.log, NOW - 60 * DAY);
+  record_search (&f, "ny uppladdad");
+  batches = lots_caselog_stage_pending (f.log, 10, &error);
+  g_assert_cmpuint (batches->len, ==, 1);
+  g_assert_true (lots_caselog_mark_uploaded (f.log, g_ptr_array_index (batches, 0), no_cases, &error));
+  lots_caselog_set_now (f.log, NOW - 425 * DAY);
+  record_search (&f, "gammal kvar");
+  lots_caselog_set_now (f.log, NOW);
+  before = search_ids (&f);
+
+  g_assert_true (lots_caselog_remove_uploaded_before (f.log, 12, &removed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (removed, ==, 1);
+  left = search_ids (&f);
+  g_assert_cmpuint (left->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (left, 0), ==, g_ptr_array_index (before, 1));
+  g_assert_cmpstr (g_ptr_array_index (left, 1), ==, g_ptr_array_index (before, 2));
 }
 
 /* Marking again (a retried upload) keeps each outcome's first batch. */
@@ -604,6 +694,72 @@ test_stage_pending (void)
   g_assert_cmpstr (g_ptr_array_index (last, 1), ==, g_ptr_array_index (third, 1));
 }
 
+/* Searches that found nothing are staged like outcomes, in batches of
+ * their own after the outcomes' batches; a retried staging returns the
+ * same batches with the same searches; marking a batch uploaded marks its
+ * searches (with an empty list of outcome ids) and stages them no more. */
+static void
+test_stage_searches (void)
+{
+  g_auto(Fixture) f = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) recorded = NULL;
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GPtrArray) last = NULL;
+  g_autoptr(GPtrArray) in0 = NULL;
+  g_autoptr(GPtrArray) in1 = NULL;
+  g_autoptr(GPtrArray) no_cases = g_ptr_array_new ();
+  g_autoptr(GPtrArray) case_batch = NULL;
+  g_autoptr(GPtrArray) pending = NULL;
+  g_autoptr(LotsCase) c = minimal_case ();
+
+  fixture_init (&f);
+  g_assert_true (lots_caselog_add (f.log, c, &error));
+  record_search (&f, "saknas ett");
+  record_search (&f, "saknas två");
+  record_search (&f, "saknas tre");
+  recorded = search_ids (&f);
+
+  first = lots_caselog_stage_pending (f.log, 2, &error);
+  g_assert_no_error (error);
+  /* One batch of the outcome, then two of the searches (2 + 1). */
+  g_assert_cmpuint (first->len, ==, 3);
+  case_batch = lots_caselog_list_batch (f.log, g_ptr_array_index (first, 0), &error);
+  g_assert_cmpuint (case_batch->len, ==, 1);
+  g_assert_cmpuint (batch_ids_len_free (batch_search_ids (&f, g_ptr_array_index (first, 0))), ==, 0);
+  in0 = batch_search_ids (&f, g_ptr_array_index (first, 1));
+  in1 = batch_search_ids (&f, g_ptr_array_index (first, 2));
+  g_assert_cmpuint (in0->len, ==, 2);
+  g_assert_cmpuint (in1->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (in0, 0), ==, g_ptr_array_index (recorded, 0));
+  g_assert_cmpstr (g_ptr_array_index (in0, 1), ==, g_ptr_array_index (recorded, 1));
+  g_assert_cmpstr (g_ptr_array_index (in1, 0), ==, g_ptr_array_index (recorded, 2));
+  g_assert_cmpuint (batch_ids_len_free (batch_ids (&f, g_ptr_array_index (first, 1))), ==, 0);
+
+  /* A killed upload, a search more: the same batches, then a new one. */
+  reopen (&f);
+  record_search (&f, "saknas fyra");
+  again = lots_caselog_stage_pending (f.log, 2, &error);
+  g_assert_cmpuint (again->len, ==, 4);
+  for (guint i = 0; i < first->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (again, i), ==, g_ptr_array_index (first, i));
+
+  g_assert_true (lots_caselog_mark_uploaded (f.log, g_ptr_array_index (first, 1), no_cases, &error));
+  g_assert_no_error (error);
+  /* Marking again (a retried push) changes nothing. */
+  g_assert_true (lots_caselog_mark_uploaded (f.log, g_ptr_array_index (first, 1), no_cases, &error));
+  g_assert_cmpuint (batch_ids_len_free (batch_search_ids (&f, g_ptr_array_index (first, 1))), ==, 0);
+  last = lots_caselog_stage_pending (f.log, 2, &error);
+  g_assert_cmpuint (last->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (last, 0), ==, g_ptr_array_index (first, 0));
+  g_assert_cmpstr (g_ptr_array_index (last, 1), ==, g_ptr_array_index (first, 2));
+  g_assert_cmpstr (g_ptr_array_index (last, 2), ==, g_ptr_array_index (again, 3));
+  /* The outcome is not marked by its neighbour's batch. */
+  pending = lots_caselog_list_pending (f.log, 10, &error);
+  g_assert_cmpuint (pending->len, ==, 1);
+}
+
 static void
 set_user_version (const char *filename,
                   const char *sql)
@@ -651,6 +807,112 @@ test_schema_version (void)
   g_assert_null (log);
   g_assert_error (error, LOTS_ERROR, LOTS_ERROR_DATABASE);
   g_assert_nonnull (strstr (error->message, "not a Lots case log"));
+}
+
+/* A journal as schema 2 wrote it (schema 1: the same without
+ * upload_staging): searches without ids. */
+static const char schema_2_sql[] =
+  "CREATE TABLE cases ("
+  "  seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, started_at INTEGER NOT NULL, ended_at INTEGER NOT NULL,"
+  "  week TEXT NOT NULL, channel TEXT NOT NULL, lang TEXT NOT NULL, area TEXT NOT NULL, category TEXT,"
+  "  guide TEXT, guide_commit TEXT, path TEXT NOT NULL, articles TEXT NOT NULL,"
+  "  resolved INTEGER NOT NULL CHECK (resolved IN (0, 1)), referred_to TEXT,"
+  "  acute INTEGER NOT NULL CHECK (acute IN (0, 1)), complaint_to TEXT, note TEXT, handler TEXT NOT NULL,"
+  "  workstation TEXT NOT NULL, batch TEXT, uploaded_at INTEGER,"
+  "  CHECK ((batch IS NULL) = (uploaded_at IS NULL)));"
+  "CREATE INDEX cases_by_start ON cases (started_at);"
+  "CREATE INDEX cases_pending ON cases (seq) WHERE uploaded_at IS NULL;"
+  "CREATE TABLE empty_searches ("
+  "  seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, area TEXT, lang TEXT NOT NULL, query TEXT NOT NULL,"
+  "  batch TEXT, uploaded_at INTEGER);"
+  "CREATE INDEX empty_searches_by_time ON empty_searches (at);"
+  "INSERT INTO cases (id, started_at, ended_at, week, channel, lang, area, path, articles, resolved, acute,"
+  "  handler, workstation)"
+  "  VALUES ('0b9a4cde-1111-4222-8333-944455556666', 1795600000, 1795600300, '2026-W48', 'telefon', 'sv',"
+  "  'aldre', '', '[]', 1, 0, 'h-1', 'ws-test');"
+  "INSERT INTO empty_searches (at, area, lang, query) VALUES"
+  "  (1795600000, 'aldre', 'sv', 'trygghetslarm batteri'),"
+  "  (1795600100, NULL, 'en', 'parking [personnummer]'),"
+  "  (1795600200, 'aldre', 'sv', 'trygghetslarm batteri');";
+
+static void
+collect_search (const LotsEmptySearchRow *row,
+                gpointer                  user_data)
+{
+  g_ptr_array_add (user_data, g_strdup_printf ("%" G_GINT64_FORMAT "|%s|%s|%s|%s", row->at,
+                                               row->area ? row->area : "-", row->lang, row->query, row->id));
+}
+
+/* A journal of schema 1 or 2 is upgraded in place, in one transaction:
+ * its searches keep what they held and each gets a UUID of its own; its
+ * outcomes are untouched; then searches are staged and recorded as in a
+ * new journal. */
+static void
+test_schema_upgrade (gconstpointer data)
+{
+  guint from = GPOINTER_TO_UINT (data);
+  g_auto(Fixture) f = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) batches = NULL;
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *sql = g_strdup_printf ("%s%s PRAGMA user_version = %u;", schema_2_sql,
+                                          from == 2 ? "CREATE TABLE upload_staging (seq INTEGER PRIMARY KEY"
+                                                      " REFERENCES cases (seq), batch TEXT NOT NULL);"
+                                                      "CREATE INDEX upload_staging_by_batch ON upload_staging"
+                                                      " (batch, seq);"
+                                                    : "",
+                                          from);
+  const char *expected[] = { "1795600000|aldre|sv|trygghetslarm batteri|", "1795600100|-|en|parking [personnummer]|",
+                             "1795600200|aldre|sv|trygghetslarm batteri|" };
+
+  f.dir = lots_test_sandbox_new ();
+  f.filename = g_build_filename (f.dir, LOTS_CASELOG_FILE, NULL);
+  set_user_version (f.filename, sql);
+  reopen (&f);
+  g_assert_cmpint (count (&f), ==, 1);
+  g_assert_true (lots_caselog_scan_empty_searches (f.log, 0, collect_search, rows, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 3);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const char *row = g_ptr_array_index (rows, i);
+      const char *id = row + strlen (expected[i]);
+
+      g_assert_true (g_str_has_prefix (row, expected[i]));
+      g_assert_true (g_uuid_string_is_valid (id));
+      g_assert_cmpint (id[14], ==, '4');
+      g_assert_nonnull (strchr ("89ab", id[19]));
+      g_assert_false (g_hash_table_contains (ids, id));
+      g_hash_table_add (ids, (gpointer) id);
+    }
+  g_assert_true (lots_caselog_check_integrity (f.log, &error));
+  g_assert_no_error (error);
+
+  record_search (&f, "efter uppgraderingen");
+  batches = lots_caselog_stage_pending (f.log, 10, &error);
+  g_assert_no_error (error);
+  /* The outcome's batch, and one with the four searches. */
+  g_assert_cmpuint (batches->len, ==, 2);
+  g_assert_cmpuint (batch_ids_len_free (batch_search_ids (&f, g_ptr_array_index (batches, 1))), ==, 4);
+
+  /* Reopened, it is a schema 3 journal as it stands. */
+  reopen (&f);
+  g_clear_pointer (&f.log, lots_caselog_close);
+  {
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_open (f.filename, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, LOTS_CASELOG_SCHEMA_VERSION);
+    sqlite3_finalize (stmt);
+    /* A search without an id cannot be written any more. */
+    g_assert_cmpint (sqlite3_exec (db, "INSERT INTO empty_searches (at, lang, query) VALUES (1, 'sv', 'x')", NULL,
+                                   NULL, NULL), ==, SQLITE_CONSTRAINT);
+    sqlite3_close (db);
+  }
 }
 
 /* A damaged file is reported, not rebuilt: the journal cannot be. */
@@ -747,9 +1009,13 @@ main (int    argc,
   g_test_add_func ("/caselog/list/since", test_list_since);
   g_test_add_func ("/caselog/empty-searches", test_empty_searches);
   g_test_add_func ("/caselog/retention", test_retention);
+  g_test_add_func ("/caselog/retention/searches", test_retention_searches);
   g_test_add_func ("/caselog/upload/mark-idempotent", test_mark_uploaded_idempotent);
   g_test_add_func ("/caselog/upload/stage-pending", test_stage_pending);
+  g_test_add_func ("/caselog/upload/stage-searches", test_stage_searches);
   g_test_add_func ("/caselog/schema/version", test_schema_version);
+  g_test_add_data_func ("/caselog/schema/upgrade-from-1", GUINT_TO_POINTER (1), test_schema_upgrade);
+  g_test_add_data_func ("/caselog/schema/upgrade-from-2", GUINT_TO_POINTER (2), test_schema_upgrade);
   g_test_add_func ("/caselog/schema/corrupt-file", test_corrupt_file);
   g_test_add_func ("/caselog/schema/durability-settings", test_durability_settings);
   g_test_add_func ("/caselog/workstation", test_workstation);

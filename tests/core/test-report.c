@@ -18,7 +18,9 @@
  * goal); W47 4, W48 6; telefon 6; referrals socialjouren 2, fardtjanst 1;
  * complaints sodermalm 2, bromma 1; social/akut 3 calls, step start passed
  * by 3 (call 6 passed it twice, counted once), oro_barn 2, jour 2, vald 1,
- * info 1; ended at jour 2, info 1.
+ * info 1; ended at jour 2, info 1. Content gaps: aldre "trygghetslarm
+ * batteri" 3 (three spellings of one query), every area "parkering" 1,
+ * aldre "hemtjänst [personnummer]" 1 (scrubbed).
  */
 #include "config.h"
 
@@ -259,6 +261,71 @@ test_csv_and_text (void)
   g_assert_nonnull (strstr (text, "Contacts: 10\n"));
   g_assert_nonnull (strstr (text, "Answered at the first contact: 6 of 10 (60.0 %) — goal 70 %: not met\n"));
   g_assert_nonnull (strstr (text, "Acute cases: 2\n"));
+  /* The gaps close the report, most searched first. */
+  g_assert_true (g_str_has_suffix (text,
+    "\nContent gaps: searches that found nothing, per area and query\n"
+    "  area                   query                                    searches\n"
+    "  aldre                  trygghetslarm batteri                           3\n"
+    "  (all areas)            parkering                                       1\n"
+    "  aldre                  hemtjänst [personnummer]                        1\n"));
+}
+
+/* The content gaps of a report filled row by row, as report --remote
+ * fills it from the batch files of every workstation. By hand, from the
+ * seven searches below: aldre "trygghetslarm batteri" 3, every area
+ * "parkering" 2, aldre "parkering" 1, forskola "barnomsorg natt" 1 —
+ * most first, equal counts by area and query. */
+static void
+test_gaps_added (void)
+{
+  static const LotsEmptySearchRow searches[] = {
+    { "0b9a4cde-0000-4000-8000-000000000001", NOW - 600, "aldre", "sv", "trygghetslarm batteri" },
+    { "0b9a4cde-0000-4000-8000-000000000002", NOW - 500, NULL, "sv", "parkering" },
+    { "0b9a4cde-0000-4000-8000-000000000003", NOW - 400, "forskola", "sv", "barnomsorg natt" },
+    { "0b9a4cde-0000-4000-8000-000000000004", NOW - 300, "aldre", "sv", "trygghetslarm batteri" },
+    { "0b9a4cde-0000-4000-8000-000000000005", NOW - 200, "aldre", "en", "parkering" },
+    { "0b9a4cde-0000-4000-8000-000000000006", NOW - 100, NULL, "sv", "parkering" },
+    { "0b9a4cde-0000-4000-8000-000000000007", NOW, "aldre", "sv", "trygghetslarm batteri" },
+  };
+  g_autoptr(LotsReport) report = lots_report_new (0);
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *csv = NULL, *text = NULL;
+  JsonArray *gaps;
+  JsonObject *gap;
+
+  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+    lots_report_add_empty_search (&searches[i], report);
+  g_assert_cmpuint (lots_report_get_contacts (report), ==, 0);
+
+  node = lots_report_to_json (report);
+  gaps = json_object_get_array_member (json_node_get_object (node), "empty_searches");
+  g_assert_cmpuint (json_array_get_length (gaps), ==, 4);
+  gap = json_array_get_object_element (gaps, 0);
+  g_assert_cmpstr (json_object_get_string_member (gap, "area"), ==, "aldre");
+  g_assert_cmpstr (json_object_get_string_member (gap, "query"), ==, "trygghetslarm batteri");
+  g_assert_cmpint (json_object_get_int_member (gap, "count"), ==, 3);
+  gap = json_array_get_object_element (gaps, 1);
+  g_assert_true (json_object_get_null_member (gap, "area"));
+  g_assert_cmpstr (json_object_get_string_member (gap, "query"), ==, "parkering");
+  g_assert_cmpint (json_object_get_int_member (gap, "count"), ==, 2);
+  gap = json_array_get_object_element (gaps, 3);
+  g_assert_cmpstr (json_object_get_string_member (gap, "area"), ==, "forskola");
+  g_assert_cmpint (json_object_get_int_member (gap, "count"), ==, 1);
+
+  csv = lots_report_to_csv (report);
+  g_assert_true (g_str_has_suffix (csv,
+    "\nsection,area,query,count\n"
+    "empty-search,aldre,trygghetslarm batteri,3\n"
+    "empty-search,,parkering,2\n"
+    "empty-search,aldre,parkering,1\n"
+    "empty-search,forskola,barnomsorg natt,1\n"));
+  text = lots_report_to_text (report);
+  g_assert_true (g_str_has_suffix (text,
+    "  area                   query                                    searches\n"
+    "  aldre                  trygghetslarm batteri                           3\n"
+    "  (all areas)            parkering                                       2\n"
+    "  aldre                  parkering                                       1\n"
+    "  forskola               barnomsorg natt                                 1\n"));
 }
 
 /* An empty journal is a report of zeros, not an error. */
@@ -281,6 +348,7 @@ test_empty (void)
   g_assert_nonnull (strstr (text, "goal 70 %: no contacts"));
   csv = lots_report_to_csv (report);
   g_assert_true (g_str_has_prefix (csv, "section,area,contacts,resolved,rate,meets_goal,acute\ntotal,,0,0,0.0000,no,0\n"));
+  g_assert_true (g_str_has_suffix (text, "\nContent gaps: searches that found nothing, per area and query\n  none\n"));
   g_clear_pointer (&log, lots_caselog_close);
   lots_test_sandbox_free (g_steal_pointer (&dir));
 }
@@ -294,5 +362,6 @@ main (int    argc,
   g_test_add_func ("/report/since", test_since);
   g_test_add_func ("/report/csv-and-text", test_csv_and_text);
   g_test_add_func ("/report/empty", test_empty);
+  g_test_add_func ("/report/gaps-added", test_gaps_added);
   return g_test_run ();
 }
