@@ -37,6 +37,12 @@ struct _LotsCaseReferences {
   GHashTable *areas;            /* id → itself */
   GHashTable *units;
   GHashTable *administrations;
+  /* id → what people read: the area's title, the unit's or the
+   * administration's name (the "namn" column). Only what is known; an id
+   * without a title is listed by its id. */
+  GHashTable *area_titles;
+  GHashTable *unit_titles;
+  GHashTable *administration_titles;
 };
 
 /* ---- the case -------------------------------------------------------------- */
@@ -436,6 +442,9 @@ lots_case_references_new (void)
   self->areas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->administrations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->area_titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->unit_titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->administration_titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   return self;
 }
 
@@ -447,6 +456,9 @@ lots_case_references_free (LotsCaseReferences *self)
   g_hash_table_unref (self->areas);
   g_hash_table_unref (self->units);
   g_hash_table_unref (self->administrations);
+  g_hash_table_unref (self->area_titles);
+  g_hash_table_unref (self->unit_titles);
+  g_hash_table_unref (self->administration_titles);
   g_free (self);
 }
 
@@ -471,9 +483,11 @@ lots_case_references_add_administration (LotsCaseReferences *self,
   g_hash_table_add (self->administrations, g_strdup (id));
 }
 
-/* Adds the "id" column of the built-in table knowledge/data/NAME.csv. */
+/* Adds the "id" column of the built-in table knowledge/data/NAME.csv, and
+ * the "namn" column, where the table has one, to titles. */
 static gboolean
 add_table_ids (GHashTable  *into,
+               GHashTable  *titles,
                const char  *name,
                GError     **error)
 {
@@ -485,6 +499,7 @@ add_table_ids (GHashTable  *into,
   g_autofree char *text = NULL;
   gsize length = 0;
   int column;
+  int name_column;
 
   if (!g_file_get_contents (path, &text, &length, error))
     return FALSE;
@@ -495,10 +510,13 @@ add_table_ids (GHashTable  *into,
                    "%s: the built-in table is broken (no rows with an id column)", path);
       return FALSE;
     }
+  name_column = lots_table_column (table, "namn");
   for (guint i = 0; i < table->rows->len; i++)
     {
       GStrv row = g_ptr_array_index (table->rows, i);
       g_hash_table_add (into, g_strdup (row[column]));
+      if (name_column >= 0 && row[name_column][0] != '\0')
+        g_hash_table_replace (titles, g_strdup (row[column]), g_strdup (row[name_column]));
     }
   return TRUE;
 }
@@ -514,9 +532,86 @@ lots_case_references_load_builtin (GError **error)
   if (areas == NULL)
     return NULL;
   for (guint i = 0; i < areas->len; i++)
-    lots_case_references_add_area (self, ((LotsArea *) g_ptr_array_index (areas, i))->id);
-  if (!add_table_ids (self->units, "enheter", error) ||
-      !add_table_ids (self->administrations, "stadsdelsforvaltningar", error))
+    {
+      const LotsArea *area = g_ptr_array_index (areas, i);
+
+      lots_case_references_add_area (self, area->id);
+      if (area->title != NULL)
+        g_hash_table_replace (self->area_titles, g_strdup (area->id), g_strdup (area->title));
+    }
+  if (!add_table_ids (self->units, self->unit_titles, "enheter", error) ||
+      !add_table_ids (self->administrations, self->administration_titles, "stadsdelsforvaltningar", error))
     return NULL;
   return g_steal_pointer (&self);
+}
+
+/* ---- listing references ----------------------------------------------------- */
+
+void
+lots_case_reference_free (LotsCaseReference *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->id);
+  g_free (self->title);
+  g_free (self);
+}
+
+static int
+compare_references (gconstpointer a,
+                    gconstpointer b)
+{
+  const LotsCaseReference *x = *(const LotsCaseReference * const *) a;
+  const LotsCaseReference *y = *(const LotsCaseReference * const *) b;
+  int by_title = g_utf8_collate (x->title, y->title);
+
+  return by_title != 0 ? by_title : strcmp (x->id, y->id);
+}
+
+/* Every id of ids with its title, in the order of the titles as the
+ * current locale sorts them (what a person scanning a list expects). */
+static GPtrArray *
+list_references (GHashTable *ids,
+                 GHashTable *titles)
+{
+  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) lots_case_reference_free);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, ids);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      LotsCaseReference *reference = g_new0 (LotsCaseReference, 1);
+      const char *title = g_hash_table_lookup (titles, key);
+
+      reference->id = g_strdup (key);
+      reference->title = g_strdup (title != NULL ? title : key);
+      g_ptr_array_add (list, reference);
+    }
+  g_ptr_array_sort (list, compare_references);
+  return list;
+}
+
+/* The service areas a case may name (LotsCaseReference *), sorted by title. */
+GPtrArray *
+lots_case_references_list_areas (const LotsCaseReferences *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return list_references (self->areas, self->area_titles);
+}
+
+/* The units of the directory a caller may be referred to, sorted by name. */
+GPtrArray *
+lots_case_references_list_units (const LotsCaseReferences *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return list_references (self->units, self->unit_titles);
+}
+
+/* The administrations a complaint may be forwarded to, sorted by name. */
+GPtrArray *
+lots_case_references_list_administrations (const LotsCaseReferences *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return list_references (self->administrations, self->administration_titles);
 }

@@ -58,6 +58,13 @@ typedef struct {
 
 typedef struct _LotsCaseReferences LotsCaseReferences;
 
+/* One thing a case may name, as a person picks it from a list. */
+typedef struct {
+  char *id;
+  char *title;           /* the area's title, the unit's or administration's
+                          * name; the id itself when none is known */
+} LotsCaseReference;
+
 extern const char * const lots_case_channels[];
 
 LotsCase           *lots_case_new                       (void);
@@ -90,8 +97,13 @@ void                lots_case_references_add_unit       (LotsCaseReferences *sel
                                                          const char         *id);
 void                lots_case_references_add_administration (LotsCaseReferences *self,
                                                          const char         *id);
+GPtrArray          *lots_case_references_list_areas     (const LotsCaseReferences *self);
+GPtrArray          *lots_case_references_list_units     (const LotsCaseReferences *self);
+GPtrArray          *lots_case_references_list_administrations (const LotsCaseReferences *self);
+void                lots_case_reference_free            (LotsCaseReference *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LotsCase, lots_case_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LotsCaseReferences, lots_case_references_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LotsCaseReference, lots_case_reference_free)
 
 G_END_DECLS

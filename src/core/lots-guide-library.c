@@ -139,6 +139,22 @@ lots_guide_library_get_source_id (LotsGuideLibrary *self)
   return self->source->manifest ? self->source->manifest->id : NULL;
 }
 
+/* The revision the guides were read at: a commit id for a git source, a
+ * fingerprint of the files for a folder. It goes into the case log with
+ * the guide used. */
+const char *
+lots_guide_library_get_revision (LotsGuideLibrary *self)
+{
+  return self->source->revision;
+}
+
+/* The source the guides come from, borrowed. */
+const LotsSource *
+lots_guide_library_get_source (LotsGuideLibrary *self)
+{
+  return self->source;
+}
+
 /* A guide by its id ("aldre/trygghetslarm") or its file's path. */
 LotsGuide *
 lots_guide_library_find (LotsGuideLibrary *self,

@@ -27,6 +27,8 @@ LotsGuideHost    *lots_guide_library_get_host   (LotsGuideLibrary *library);
 GPtrArray        *lots_guide_library_get_guides (LotsGuideLibrary *library);
 GPtrArray        *lots_guide_library_get_tests  (LotsGuideLibrary *library);
 const char       *lots_guide_library_get_source_id (LotsGuideLibrary *library);
+const char       *lots_guide_library_get_revision  (LotsGuideLibrary *library);
+const LotsSource *lots_guide_library_get_source    (LotsGuideLibrary *library);
 LotsGuide        *lots_guide_library_find       (LotsGuideLibrary *library,
                                                  const char       *id_or_path);
 void              lots_guide_library_check      (LotsGuideLibrary *library,
