@@ -37,6 +37,9 @@ bench: build
 	LOTS_BUILTIN_DIR=$(CURDIR) $(BUILD)/tests/bench/lots-bench-caselog
 	LOTS_BUILTIN_DIR=$(CURDIR) $(BUILD)/tests/bench/lots-bench-upload
 	LOTS_BUILTIN_DIR=$(CURDIR) $(BUILD)/tests/bench/lots-bench-sync --lotsctl $(BUILD)/src/cli/lotsctl
+	LOTS_BUILTIN_DIR=$(CURDIR) GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR=$(BUILD)/ui \
+	  tests/bench/run-bench-app $(BUILD)/tests/bench/lots-bench-search $(BUILD)/tests/bench/lots-bench-app \
+	  $(BUILD)/src/cli/lotsctl knowledge
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)

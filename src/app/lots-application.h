@@ -9,7 +9,12 @@
 
 #include <adwaita.h>
 
+#include "lots-background.h"
+#include "lots-case.h"
+#include "lots-guide.h"
 #include "lots-index.h"
+#include "lots-search-controller.h"
+#include "lots-workstation.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +27,19 @@ LotsIndex        *lots_application_get_index               (LotsApplication *sel
 const GError     *lots_application_get_index_error         (LotsApplication *self);
 guint             lots_application_get_n_builtin_articles  (LotsApplication *self);
 GSettings        *lots_application_get_settings            (LotsApplication *self);
+LotsSearchController *lots_application_get_search         (LotsApplication *self);
+LotsBackground   *lots_application_get_background          (LotsApplication *self);
+GPtrArray        *lots_application_get_guides              (LotsApplication *self);
+GPtrArray        *lots_application_get_libraries           (LotsApplication *self);
+GPtrArray        *lots_application_get_coach_libraries     (LotsApplication *self);
+const char       *lots_application_get_guide_revision      (LotsApplication *self,
+                                                            LotsGuide       *guide);
+GPtrArray        *lots_application_get_areas               (LotsApplication *self);
+const LotsCaseReferences *lots_application_get_references  (LotsApplication *self);
+const char       *lots_application_get_caselog_filename    (LotsApplication *self);
+const LotsWorkstation *lots_application_get_workstation    (LotsApplication *self);
+const char       *lots_application_get_data_dir            (LotsApplication *self);
 LotsApplication  *lots_application_new                     (void);
+void              lots_application_init_i18n               (void);
 
 G_END_DECLS

@@ -1,8 +1,4 @@
-/* lots-window.h — the main window of the desk application.
- *
- * A header bar whose subtitle says how opening the knowledge base went, the
- * search entry (Ctrl+K), and a status page below it.
- */
+/* lots-window.h — the main window of the desk app. */
 #pragma once
 
 #include <adwaita.h>
@@ -15,6 +11,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LotsWindow, lots_window, LOTS, WINDOW, AdwApplicationWindow)
 
-LotsWindow *lots_window_new (LotsApplication *application);
+LotsWindow     *lots_window_new              (LotsApplication *application);
+void            lots_window_new_case         (LotsWindow      *self,
+                                              const char      *queue,
+                                              const char      *channel);
+void            lots_window_show_preferences (LotsWindow      *self);
+const LotsCase *lots_window_get_case         (LotsWindow      *self);
+guint           lots_window_get_n_searches   (LotsWindow      *self);
+const char     *lots_window_get_shown_article (LotsWindow     *self);
 
 G_END_DECLS

@@ -8,8 +8,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-#include <locale.h>
 
 #include "lots-application.h"
 
@@ -20,10 +18,7 @@ main (int    argc,
   g_autoptr(LotsApplication) app = NULL;
 
   /* Before the options are parsed, so that --help is translated too. */
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  lots_application_init_i18n ();
 
   app = lots_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
