@@ -4,12 +4,16 @@
  * the caller talks and every keystroke is a query:
  *   1. plan: words → tokens, the last word → its likeliest completions
  *      (lots-query.c, against the `terms` vocabulary kept here);
- *   2. candidates: FTS5 ranks matches by lots_rank() (BM25F, lots-rank.h),
- *      with every article's column lengths held in memory rather than looked
- *      up per matching row, and keeps a few more than asked for;
+ *   2. candidates: first from the head table (title, keywords and summary
+ *      only, and every completion of the word being typed), which settles
+ *      the search when it has enough matches that no article matching only
+ *      in its body could outrank them (run_plan()); else from the main
+ *      table. FTS5 ranks matches by lots_rank() (BM25F, lots-rank.h), with
+ *      every article's column lengths held in memory rather than looked up
+ *      per matching row, and keeps a few more than asked for;
  *   3. re-rank the candidates cheaply (area boost, expired articles last),
- *      then fetch details and snippets for the final few only (snippets
- *      tokenize without analysis: lots-tokenizer.c).
+ *      then fetch details and snippets for the final few only (snippets are
+ *      cut from the body without asking FTS5 again: lots-snippet.c).
  * A search runs in one read transaction, so all its steps see one snapshot.
  * When nothing matches, the spelling is corrected from Hunspell and the
  * index's own words; when still nothing matches every word, articles that
@@ -30,12 +34,13 @@
 #include "lots-error.h"
 #include "lots-query.h"
 #include "lots-rank.h"
+#include "lots-snippet.h"
 #include "lots-text.h"
 #include "lots-tokenizer.h"
 
 /* Bump when the schema or what the tokenizer emits changes: an index of an
  * older version is thrown away and rebuilt, which is always safe. */
-#define SCHEMA_VERSION "7"
+#define SCHEMA_VERSION "8"
 /* FTS5's own rank, kept for ad-hoc queries; search ranks with lots_rank(). */
 #define RANK_FUNCTION "bm25(10.0, 6.0, 3.0, 1.0, 0.0)"
 /* Candidates ranked by FTS5 for each result asked for. */
@@ -128,6 +133,7 @@ static const char select_hit_sql[] =
   "SELECT id, lang, title, area, summary, source,"
   " (SELECT s.revision FROM sources s WHERE s.id = articles.source), valid_from, valid_until"
   " FROM articles WHERE rowid = ?1";
+static const char select_body_sql[] = "SELECT body FROM articles WHERE rowid = ?1";
 static const char select_translations_sql[] =
   "SELECT lang FROM articles WHERE id = ?1 AND lang != ?2 ORDER BY lang";
 static const char select_article_sql[] =
@@ -226,20 +232,34 @@ fts_table (const char *lang)
   return g_strdup_printf ("fts_%s", lang);
 }
 
+/* The head table of a language: title, keywords and summary only, a few
+ * words per article where the main table has hundreds. */
+static char *
+head_table (const char *lang)
+{
+  g_assert (lots_text_is_lang (lang));
+  return g_strdup_printf ("head_%s", lang);
+}
+
 static gboolean
 ensure_fts_table (LotsIndex   *self,
                   const char  *lang,
                   GError     **error)
 {
   g_autofree char *table = fts_table (lang);
+  g_autofree char *head = head_table (lang);
   g_autofree char *sql = NULL;
 
   sql = g_strdup_printf ("CREATE VIRTUAL TABLE IF NOT EXISTS %s USING fts5 ("
                          " title, keywords, summary, body, area,"
                          " content = 'articles', content_rowid = 'rowid',"
                          " tokenize = 'lots %s');"
-                         "INSERT INTO %s (%s, rank) VALUES ('rank', '" RANK_FUNCTION "');",
-                         table, lang, table, table);
+                         "INSERT INTO %s (%s, rank) VALUES ('rank', '" RANK_FUNCTION "');"
+                         "CREATE VIRTUAL TABLE IF NOT EXISTS %s USING fts5 ("
+                         " title, keywords, summary,"
+                         " content = 'articles', content_rowid = 'rowid',"
+                         " tokenize = 'lots %s');",
+                         table, lang, table, table, head, lang);
   return exec (self, sql, error);
 }
 
@@ -587,12 +607,18 @@ write_fts_row (LotsIndex    *self,
                GError      **error)
 {
   g_autofree char *table = fts_table (lang);
+  g_autofree char *head = head_table (lang);
   g_autofree char *sql = delete
     ? g_strdup_printf ("INSERT INTO %s (%s, rowid, title, keywords, summary, body, area)"
                        " VALUES ('delete', ?1, ?2, ?3, ?4, ?5, ?6)", table, table)
     : g_strdup_printf ("INSERT INTO %s (rowid, title, keywords, summary, body, area)"
                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", table);
+  g_autofree char *head_sql = delete
+    ? g_strdup_printf ("INSERT INTO %s (%s, rowid, title, keywords, summary)"
+                       " VALUES ('delete', ?1, ?2, ?3, ?4)", head, head)
+    : g_strdup_printf ("INSERT INTO %s (rowid, title, keywords, summary) VALUES (?1, ?2, ?3, ?4)", head);
   sqlite3_stmt *stmt = statement (self, sql, error);
+  sqlite3_stmt *head_stmt;
   int rc;
 
   if (stmt == NULL)
@@ -604,6 +630,16 @@ write_fts_row (LotsIndex    *self,
   rc = sqlite3_step (stmt);
   self->collect_deltas = NULL;
   if (rc != SQLITE_DONE)
+    return db_error (self, error, "updating the full-text index");
+  /* The head repeats the main table's first three columns; its tokens are
+   * counted once, above. */
+  head_stmt = statement (self, head_sql, error);
+  if (head_stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (head_stmt, 1, rowid);
+  for (int i = 0; i < 3; i++)
+    bind_text (head_stmt, i + 2, values[i]);
+  if (sqlite3_step (head_stmt) != SQLITE_DONE)
     return db_error (self, error, "updating the full-text index");
   return TRUE;
 }
@@ -1179,10 +1215,9 @@ lots_search_result_free (LotsSearchResult *result)
  * for each row. */
 static const LotsColumnSizes *
 column_sizes_for (LotsIndex  *self,
-                  const char *lang)
+                  const char *table)
 {
-  CachedSizes *cached = g_hash_table_lookup (self->column_sizes, lang);
-  g_autofree char *table = fts_table (lang);
+  CachedSizes *cached = g_hash_table_lookup (self->column_sizes, table);
   g_autoptr(GError) error = NULL;
   unsigned int version = 0;
 
@@ -1190,19 +1225,19 @@ column_sizes_for (LotsIndex  *self,
     return NULL;
   if (cached != NULL && cached->data_version == version)
     return cached->sizes;
-  g_hash_table_remove (self->column_sizes, lang);
+  g_hash_table_remove (self->column_sizes, table);
   cached = g_new0 (CachedSizes, 1);
   cached->data_version = version;
   cached->sizes = lots_column_sizes_load (self->db, table, &error);
   if (cached->sizes == NULL)
     g_debug ("%s; ranking without them", error->message);
-  g_hash_table_insert (self->column_sizes, g_strdup (lang), cached);
+  g_hash_table_insert (self->column_sizes, g_strdup (table), cached);
   return cached->sizes;
 }
 
 static gboolean
 rank_candidates (LotsIndex   *self,
-                 const char  *lang,
+                 const char  *table,
                  const char  *match,
                  const char  *phrase_groups,
                  const char  *area,
@@ -1210,7 +1245,6 @@ rank_candidates (LotsIndex   *self,
                  GArray      *candidates,
                  GError     **error)
 {
-  g_autofree char *table = fts_table (lang);
   /* An area filter is a plain column test: area ids are not words. */
   g_autofree char *sql = g_strdup_printf ("SELECT rowid, lots_rank(%s, ?3, ?5) AS score FROM %s"
                                           " WHERE %s MATCH ?1 AND (?4 IS NULL OR rowid IN"
@@ -1226,7 +1260,7 @@ rank_candidates (LotsIndex   *self,
   sqlite3_bind_int (stmt, 2, (int) n);
   bind_text (stmt, 3, phrase_groups);
   bind_text (stmt, 4, area);
-  sqlite3_bind_pointer (stmt, 5, (void *) column_sizes_for (self, lang), LOTS_COLUMN_SIZES_POINTER_TYPE, NULL);
+  sqlite3_bind_pointer (stmt, 5, (void *) column_sizes_for (self, table), LOTS_COLUMN_SIZES_POINTER_TYPE, NULL);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       Candidate c = { sqlite3_column_int64 (stmt, 0), sqlite3_column_double (stmt, 1) };
@@ -1262,28 +1296,31 @@ one_line (char *text)
   return text;
 }
 
+/* The passage of the hit's body around its matches (lots-snippet.h); NULL
+ * when none is there and the summary says it better; the body's beginning
+ * when there is no summary either. */
 static char *
 snippet_for (LotsIndex               *self,
-             const char              *lang,
-             const char              *match,
+             LotsSnippetQuery        *query,
              sqlite3_int64            rowid,
+             const char              *summary,
              const LotsSearchOptions *options)
 {
-  g_autofree char *table = fts_table (lang);
-  g_autofree char *sql = g_strdup_printf ("SELECT snippet(%s, 3, ?1, ?2, '…', %d) FROM %s"
-                                          " WHERE %s MATCH ?3 AND rowid = ?4",
-                                          table, SNIPPET_TOKENS, table, table);
-  sqlite3_stmt *stmt = statement (self, sql, NULL);
+  sqlite3_stmt *stmt = statement (self, select_body_sql, NULL);
+  char *snippet;
 
   if (stmt == NULL)
     return NULL;
-  bind_text (stmt, 1, options->mark_open ? options->mark_open : "«");
-  bind_text (stmt, 2, options->mark_close ? options->mark_close : "»");
-  bind_text (stmt, 3, match);
-  sqlite3_bind_int64 (stmt, 4, rowid);
+  sqlite3_bind_int64 (stmt, 1, rowid);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     return NULL;
-  return one_line (column_dup (stmt, 0));
+  snippet = lots_snippet_build (query, (const char *) sqlite3_column_text (stmt, 0), SNIPPET_TOKENS,
+                                options->mark_open ? options->mark_open : "«",
+                                options->mark_close ? options->mark_close : "»");
+  if (snippet == NULL && (summary == NULL || summary[0] == '\0'))
+    snippet = lots_snippet_lead ((const char *) sqlite3_column_text (stmt, 0), SNIPPET_TOKENS);
+  sqlite3_reset (stmt);
+  return one_line (snippet);
 }
 
 static GStrv
@@ -1346,23 +1383,99 @@ compare_hits (gconstpointer a,
   return (x->score < y->score) - (x->score > y->score);
 }
 
-/* One planned query, start to end: candidates, re-ranking, details. */
+/* Ranks the head table's matches into candidates, and tells whether they
+ * settle the answer: at least `needed` of them, and (when exact) the last
+ * of those scoring at least what any article could score with no word in
+ * its title, keywords or summary (full_groups: the whole table's phrase
+ * map). */
+static gboolean
+rank_head_candidates (LotsIndex   *self,
+                      const char  *lang,
+                      const char  *head_match,
+                      const char  *head_groups,
+                      const char  *full_groups,
+                      const char  *area,
+                      guint        n,
+                      guint        needed,
+                      gboolean     exact,
+                      GArray      *candidates,
+                      gboolean    *settled,
+                      GError     **error)
+{
+  g_autofree char *table = fts_table (lang);
+  g_autofree char *head = head_table (lang);
+  const LotsColumnSizes *sizes = column_sizes_for (self, table);
+
+  *settled = FALSE;
+  if (!rank_candidates (self, head, head_match, head_groups, area, n, candidates, error))
+    return FALSE;
+  if (candidates->len >= needed)
+    *settled = !exact ||
+               (sizes != NULL && g_array_index (candidates, Candidate, needed - 1).score >=
+                                 lots_rank_body_bound (full_groups, lots_column_sizes_count (sizes)));
+  return TRUE;
+}
+
+/* Adds the head's candidates that the whole table's ranking lacks: those
+ * that matched through a completion of a typed word the whole table was
+ * not asked for. Their head score is what they score at least. */
+static void
+add_missing (GArray       *candidates,
+             const GArray *head)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  for (guint i = 0; i < candidates->len; i++)
+    g_hash_table_add (seen, &g_array_index (candidates, Candidate, i).rowid);
+  for (guint i = 0; i < head->len; i++)
+    if (!g_hash_table_contains (seen, &g_array_index (head, Candidate, i).rowid))
+      g_array_append_val (candidates, g_array_index (head, Candidate, i));
+}
+
+/* One planned query, start to end: candidates, re-ranking, details.
+ *
+ * Candidates come from the head table when it has enough that no article
+ * matching only in its body could outrank them (rank_head_candidates());
+ * then an article that has every word in its title, keywords or summary
+ * ranks by those columns alone, as it would within a few percent, and the
+ * thousands of body matches of a frequent word are never walked. Else the
+ * whole table ranks every match. A fallback tier (not exact: compound
+ * parts, or some words only) takes the head's candidates whenever there
+ * are enough: there, articles with the words in their title, keywords or
+ * summary come first. The head is also asked for every completion of a
+ * word being typed (head_match), so a title with a rare one is found. */
 static GPtrArray *
 run_plan (LotsIndex               *self,
           const char              *lang,
+          const char              *head_match,
+          const char              *head_groups,
           const char              *match,
           const char              *phrase_groups,
+          gboolean                 exact,
           const LotsSearchOptions *options,
           const char              *today,
           guint                    limit,
           GError                 **error)
 {
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  g_autoptr(GArray) head = g_array_new (FALSE, FALSE, sizeof (Candidate));
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) search_hit_free);
+  g_autofree char *table = fts_table (lang);
+  g_autoptr(LotsSnippetQuery) snippet_query = NULL;
+  guint n = MAX (limit * CANDIDATES_PER_RESULT, MIN_CANDIDATES);
+  gint64 started = g_get_monotonic_time (), ranked;
+  gboolean from_head;
 
-  if (!rank_candidates (self, lang, match, phrase_groups, options->area, MAX (limit * CANDIDATES_PER_RESULT, MIN_CANDIDATES),
-                        candidates, error))
+  if (!rank_head_candidates (self, lang, head_match, head_groups, phrase_groups, options->area, n, limit, exact,
+                             head, &from_head, error))
     return NULL;
+  if (from_head)
+    g_array_append_vals (candidates, head->data, head->len);
+  else if (!rank_candidates (self, table, match, phrase_groups, options->area, n, candidates, error))
+    return NULL;
+  else
+    add_missing (candidates, head);
+  ranked = g_get_monotonic_time ();
   for (guint i = 0; i < candidates->len; i++)
     {
       LotsSearchHit *hit = load_hit (self, &g_array_index (candidates, Candidate, i), today);
@@ -1375,15 +1488,20 @@ run_plan (LotsIndex               *self,
   g_ptr_array_sort (hits, compare_hits);
   if (hits->len > limit)
     g_ptr_array_set_size (hits, limit);
+  if (hits->len > 0)
+    snippet_query = lots_snippet_query_new (lang, head_match, head_groups);
   for (guint i = 0; i < hits->len; i++)
     {
       LotsSearchHit *hit = g_ptr_array_index (hits, i);
 
-      hit->snippet = snippet_for (self, lang, match, hit->rowid, options);
+      hit->snippet = snippet_for (self, snippet_query, hit->rowid, hit->summary, options);
       if (hit->snippet == NULL)
         hit->snippet = g_strdup (hit->summary ? hit->summary : "");
       hit->translations = translations_of (self, hit->id, hit->lang);
     }
+  g_debug ("%s [%s]: %u candidates ranked (%s) in %.2f ms, %u hits loaded in %.2f ms", match, phrase_groups,
+           candidates->len, from_head ? "head" : "all", (ranked - started) / 1000.0, hits->len,
+           (g_get_monotonic_time () - ranked) / 1000.0);
   return g_steal_pointer (&hits);
 }
 
@@ -1420,8 +1538,12 @@ run_tiers (LotsIndex               *self,
            GError                 **error)
 {
   g_autoptr(GString) groups = g_string_new (NULL);
+  g_autoptr(GString) head_groups = g_string_new (NULL);
   g_autofree char *match = plan_match (plan, flags, vocabulary, groups);
-  g_autoptr(GPtrArray) hits = run_plan (self, lang, match, groups->str, options, today, limit, error);
+  g_autofree char *head_match = plan_match (plan, flags | LOTS_QUERY_HEAD, vocabulary, head_groups);
+  gboolean exact = !(flags & LOTS_QUERY_ANY_WORD);
+  g_autoptr(GPtrArray) hits = run_plan (self, lang, head_match, head_groups->str, match, groups->str, exact,
+                                        options, today, limit, error);
   g_autofree char *wider = NULL;
   g_autoptr(GPtrArray) more = NULL;
   double floor = G_MAXDOUBLE;
@@ -1431,7 +1553,9 @@ run_tiers (LotsIndex               *self,
   if (hits->len < limit && lots_query_plan_is_widenable (plan))
     {
       wider = plan_match (plan, flags | LOTS_QUERY_WIDER, vocabulary, groups);
-      more = run_plan (self, lang, wider, groups->str, options, today, limit, error);
+      g_free (head_match);
+      head_match = plan_match (plan, flags | LOTS_QUERY_WIDER | LOTS_QUERY_HEAD, vocabulary, head_groups);
+      more = run_plan (self, lang, head_match, head_groups->str, wider, groups->str, FALSE, options, today, limit, error);
       if (more == NULL)
         return NULL;
       for (guint i = 0; i < hits->len; i++)

@@ -21,6 +21,7 @@ static void
 group_free (LotsQueryGroup *group)
 {
   g_free (group->word);
+  g_free (group->typed_prefix);
   g_ptr_array_unref (group->tokens);
   g_ptr_array_unref (group->wider_tokens);
   g_ptr_array_unref (group->phrases);
@@ -113,6 +114,16 @@ add_completions (LotsQueryGroup       *group,
 
   for (guint i = 0; i < plain->len; i++)
     add_to (tier, NULL, g_ptr_array_index (plain, i));
+  /* The completions come most frequent first: one that is not listed is
+   * in no more articles than the last. A whole word typed is scored as
+   * itself, never higher. */
+  group->prefix_df = plain->len == LOTS_QUERY_MAX_COMPLETIONS
+    ? MAX (vocabulary->document_frequency (g_ptr_array_index (plain, plain->len - 1), vocabulary->user_data), 1)
+    : 1;
+  if (group->found)
+    group->prefix_df = MAX (group->prefix_df, vocabulary->document_frequency (lower, vocabulary->user_data));
+  if (g_utf8_strlen (lower, -1) >= LOTS_QUERY_MIN_HEAD_PREFIX_CHARS)
+    group->typed_prefix = g_strdup (lower);
   if (plain->len > 0)
     group->found = TRUE;
   /* Completions typed without å/ä/ö fill what the exact ones leave. */
@@ -274,6 +285,26 @@ note_phrase (GString              *phrase_groups,
                             vocabulary->document_frequency (token, vocabulary->user_data));
 }
 
+/* The typed word as an FTS5 prefix query, for the head table. */
+static void
+append_prefix (GString              *fts,
+               const LotsQueryGroup *group,
+               gboolean             *first,
+               GString              *phrase_groups,
+               guint                 index)
+{
+  g_autofree char *quoted = quote_phrase_piece (group->typed_prefix);
+
+  if (!*first)
+    g_string_append (fts, " OR ");
+  g_string_append (fts, quoted);
+  g_string_append (fts, " *");
+  if (phrase_groups != NULL)
+    g_string_append_printf (phrase_groups, "%s%u:%" G_GINT64_FORMAT, phrase_groups->len > 0 ? "," : "",
+                            index, group->prefix_df);
+  *first = FALSE;
+}
+
 static void
 append_alternatives (GString              *fts,
                      GPtrArray            *tokens,
@@ -316,6 +347,8 @@ lots_query_plan_to_fts5 (const LotsQueryPlan  *plan,
       append_alternatives (fts, group->tokens, &first, vocabulary, phrase_groups, i);
       if (flags & LOTS_QUERY_WIDER)
         append_alternatives (fts, group->wider_tokens, &first, vocabulary, phrase_groups, i);
+      if ((flags & LOTS_QUERY_HEAD) && group->typed_prefix != NULL)
+        append_prefix (fts, group, &first, phrase_groups, i);
       for (guint j = 0; j < group->phrases->len; j++)
         {
           if (!first)
@@ -333,8 +366,11 @@ gboolean
 lots_query_plan_is_widenable (const LotsQueryPlan *plan)
 {
   for (guint i = 0; i < plan->groups->len; i++)
-    if (((LotsQueryGroup *) g_ptr_array_index (plan->groups, i))->wider_tokens->len > 0)
-      return TRUE;
+    {
+      const LotsQueryGroup *group = g_ptr_array_index (plan->groups, i);
+      if (group->wider_tokens->len > 0)
+        return TRUE;
+    }
   return FALSE;
 }
 

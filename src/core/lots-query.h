@@ -5,7 +5,8 @@
  * (lemmas, compound parts, the form without å/ä/ö when the word as typed is
  * unknown), stop words are dropped, and the last word — still being typed —
  * is expanded to its likeliest completions only, never to every term that
- * shares its first letters.
+ * shares its first letters — except in the small head table (titles,
+ * keywords, summaries), where it is also an FTS5 prefix (LOTS_QUERY_HEAD).
  */
 #pragma once
 
@@ -31,6 +32,10 @@ typedef struct {
                            * of a last word that is already a whole word */
   GPtrArray *phrases;     /* char *: FTS5 phrases for hyphenated words, e.g. "bank" + "id" */
   gboolean prefix;        /* the word is being typed: completions included */
+  char *typed_prefix;     /* the word as typed, lower case, when it is long enough to
+                           * be an FTS5 prefix query (LOTS_QUERY_HEAD), else NULL */
+  gint64 prefix_df;       /* the document count typed_prefix is scored with: the
+                           * least of the listed completions', or the word's own */
   gboolean found;         /* some token of the word is in the index */
   gboolean stop;          /* a stop word: nothing to correct */
 } LotsQueryGroup;
@@ -54,7 +59,14 @@ typedef enum {
   LOTS_QUERY_ALL_WORDS = 0,       /* every word must match */
   LOTS_QUERY_ANY_WORD = 1 << 0,   /* some word must match */
   LOTS_QUERY_WIDER = 1 << 1,      /* include each group's wider tokens */
+  LOTS_QUERY_HEAD = 1 << 2,       /* for the head table (title, keywords, summary):
+                                   * a word being typed also matches as an FTS5
+                                   * prefix, so a rare completion is found too */
 } LotsQueryFlags;
+
+/* Letters a typed word needs to be matched as a prefix in the head table:
+ * FTS5 walks every term with the prefix, in every segment. */
+#define LOTS_QUERY_MIN_HEAD_PREFIX_CHARS 3
 
 char          *lots_query_plan_to_fts5  (const LotsQueryPlan  *plan,
                                          LotsQueryFlags        flags,

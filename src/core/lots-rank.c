@@ -16,6 +16,17 @@
 #define MAX_COLUMNS 8
 
 static const double column_weights[] = { 5.0, 3.0, 2.0, 1.0, 0.0 };
+#define BODY_COLUMN 3
+
+/* Lucene's form, positive even for a term in most rows: FTS5's floors at
+ * 1e-6, which flattens every score in a small source (the dozen English
+ * articles). */
+static double
+inverse_document_frequency (gint64 n_rows,
+                            gint64 n_hits)
+{
+  return log (1.0 + ((double) n_rows - (double) n_hits + 0.5) / ((double) n_hits + 0.5));
+}
 
 /* What is computed once per query and kept as FTS5 auxiliary data. */
 typedef struct {
@@ -106,7 +117,6 @@ query_stats_new (const Fts5ExtensionApi *api,
   for (int p = 0; *rc == SQLITE_OK && p < stats->n_phrases; p++)
     {
       sqlite3_int64 n_hits = 0;
-      double idf;
 
       if (stats->group[p] < 0)
         continue;
@@ -116,11 +126,7 @@ query_stats_new (const Fts5ExtensionApi *api,
         n_hits = stats->df[p];
       else
         *rc = api->xQueryPhrase (fts, p, &n_hits, count_row);
-      /* Lucene's form, positive even for a term in most rows: FTS5's floors
-       * at 1e-6, which flattens every score in a small source (the dozen
-       * English articles). */
-      idf = log (1.0 + ((double) n_rows - (double) n_hits + 0.5) / ((double) n_hits + 0.5));
-      stats->idf[p] = idf;
+      stats->idf[p] = inverse_document_frequency (n_rows, n_hits);
     }
   if (*rc != SQLITE_OK)
     {
@@ -211,6 +217,39 @@ lots_rank (const Fts5ExtensionApi *api,
   for (int g = 0; g < stats->n_groups; g++)
     score += stats->best[g];
   sqlite3_result_double (context, score);
+}
+
+double
+lots_rank_body_bound (const char *map,
+                      gint64      n_rows)
+{
+  g_auto(GStrv) items = g_strsplit (map ? map : "", ",", -1);
+  g_autoptr(GArray) best = g_array_new (FALSE, TRUE, sizeof (double));
+  double bound = 0;
+
+  for (guint i = 0; items[i] != NULL && items[i][0] != '\0'; i++)
+    {
+      char *end = NULL;
+      gint64 group = g_ascii_strtoll (items[i], &end, 10);
+      gint64 df = 1;
+      double idf;
+
+      if (group < 0 || group > 4096)
+        continue;
+      if (end != NULL && *end == ':')
+        {
+          df = g_ascii_strtoll (end + 1, NULL, 10);
+          if (df == 0)
+            continue;     /* in no article: matches nothing */
+        }
+      idf = inverse_document_frequency (n_rows, MAX (df, 1));
+      if ((guint) group >= best->len)
+        g_array_set_size (best, (guint) group + 1);
+      g_array_index (best, double, group) = MAX (g_array_index (best, double, group), idf);
+    }
+  for (guint g = 0; g < best->len; g++)
+    bound += column_weights[BODY_COLUMN] * (K1 + 1) * g_array_index (best, double, g);
+  return bound;
 }
 
 gboolean

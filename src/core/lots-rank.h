@@ -29,4 +29,13 @@ G_BEGIN_DECLS
 gboolean lots_rank_register (sqlite3  *db,
                              GError  **error);
 
+/* The most lots_rank() can give an article in an index of n_rows articles
+ * for its matches outside the title, keywords and summary (the body and
+ * the area), for the phrase map the planner wrote: Σ over words of the
+ * body weight × (k1 + 1) × the largest idf among the word's alternatives.
+ * An article that matches no word in its title, keywords or summary scores
+ * at most this. A phrase without a document count counts as the rarest. */
+double   lots_rank_body_bound (const char *map,
+                               gint64      n_rows);
+
 G_END_DECLS

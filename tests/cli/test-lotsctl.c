@@ -818,8 +818,15 @@ test_search_json_contract (Fixture       *f,
       const char *snippet = member_string (hit, "snippet");
 
       assert_hit_contract (hit);
+      /* An article found by its keywords alone has no word to mark in its
+       * text: its snippet is its summary. */
       if (strstr (snippet, "«") == NULL || strstr (snippet, "»") == NULL)
-        g_test_fail_printf ("%s: the snippet marks no word: %s", name_of (hit), snippet);
+        {
+          g_autoptr(JsonObject) article = show (f, member_string (hit, "id"), NULL);
+
+          if (g_strcmp0 (snippet, json_object_get_string_member_with_default (article, "summary", "")) != 0)
+            g_test_fail_printf ("%s: the snippet marks no word and is not the summary: %s", name_of (hit), snippet);
+        }
     }
   assert_best_first (hits);
   g_assert_nonnull (find_hit (hits, BUILTIN_ARTICLE));

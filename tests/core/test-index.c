@@ -8,7 +8,9 @@
  *   - put_source is all-or-nothing (an id clash changes nothing), and
  *     re-putting a source removes what it no longer has;
  *   - a damaged index file is rebuilt, not fatal;
- *   - hostile queries (empty, only stop words, 200 words, FTS5 syntax).
+ *   - hostile queries (empty, only stop words, 200 words, FTS5 syntax);
+ *   - the head table: title matches settle a search, rare completions of
+ *     a typed word are found, and it follows every change of a source.
  * Linguistic search (inflections, compounds, spelling) is in test-query.c.
  */
 #include "config.h"
@@ -1100,6 +1102,166 @@ test_limit (Fixture       *f,
   g_assert_cmpuint (all->hits->len, ==, 10);
 }
 
+/* ---- the head table (title, keywords, summary) ------------------------------------ */
+
+/* n articles titled "Trygghetslarm NUMBER", each saying little in its body,
+ * and n_body whose body says "trygghetslarm" many times but whose title
+ * does not. */
+static void
+write_larm_articles (const char *dir,
+                     guint       n,
+                     guint       n_body)
+{
+  g_autoptr(GString) often = g_string_new ("Om larmet.");
+
+  for (guint i = 0; i < 40; i++)
+    g_string_append (often, " Trygghetslarm hemma.");
+  lots_test_write_manifest (dir, "huvud", "aldre");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("t%02u.md", i);
+      g_autofree char *id = g_strdup_printf ("aldre/titel-%u", i);
+      g_autofree char *title = g_strdup_printf ("Trygghetslarm %u", i);
+      lots_test_write_article (dir, name, id, title, "aldre", NULL, "Kort om stöd i hemmet.");
+    }
+  for (guint i = 0; i < n_body; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("b%02u.md", i);
+      g_autofree char *id = g_strdup_printf ("aldre/brodtext-%u", i);
+      lots_test_write_article (dir, name, id, "Stöd i hemmet", "aldre", NULL, often->str);
+    }
+}
+
+/* With more title matches than results, the head table answers: an article
+ * that has the word only in its body, however often, never outranks one
+ * titled with it (lots_rank_body_bound() is why that holds for the whole
+ * table's ranking too). */
+static void
+test_head_title_matches_first (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *dir = source_dir (f, "src");
+  g_autoptr(LotsSearchResult) result = NULL;
+  LotsSearchOptions options = { .today = TODAY, .limit = 30 };
+
+  write_larm_articles (dir, 12, 5);
+  put_dir (f, dir);
+
+  result = search (f, "trygghetslarm");
+  g_assert_cmpuint (result->hits->len, ==, 10);
+  for (guint i = 0; i < result->hits->len; i++)
+    g_assert_true (g_str_has_prefix (hit_at (result, i)->id, "aldre/titel-"));
+
+  /* Asked for more than the titles can fill, the whole table answers and
+   * the body matches come after every title match. */
+  g_clear_pointer (&result, lots_search_result_free);
+  result = search_with (f->index, "trygghetslarm", &options);
+  g_assert_cmpuint (result->hits->len, ==, 17);
+  for (guint i = 0; i < result->hits->len; i++)
+    g_assert_true (g_str_has_prefix (hit_at (result, i)->id, i < 12 ? "aldre/titel-" : "aldre/brodtext-"));
+}
+
+/* Fewer title matches than results: the body matches fill the list. */
+static void
+test_head_too_few_fall_back (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *dir = source_dir (f, "src");
+  g_autoptr(LotsSearchResult) result = NULL;
+
+  write_larm_articles (dir, 3, 5);
+  put_dir (f, dir);
+
+  result = search (f, "trygghetslarm");
+  g_assert_cmpuint (result->hits->len, ==, 8);
+}
+
+/* A word being typed matches every completion in titles, also one too rare
+ * to be among the likeliest completions the whole table is asked for. */
+static void
+test_head_rare_completion (Fixture       *f,
+                           gconstpointer  data)
+{
+  static const char * const common[] = { "solen", "solig", "solsken", "solros", "solstol",
+                                         "solkraft", "solceller", "solvarv", "solsemester" };
+  g_autofree char *dir = source_dir (f, "src");
+  g_autoptr(LotsSearchResult) result = NULL;
+
+  lots_test_write_manifest (dir, "sol", "aldre");
+  for (guint i = 0; i < G_N_ELEMENTS (common); i++)
+    for (guint j = 0; j < 3; j++)
+      {
+        g_autofree char *name = g_strdup_printf ("c%u-%u.md", i, j);
+        g_autofree char *id = g_strdup_printf ("aldre/vanlig-%u-%u", i, j);
+        g_autofree char *body = g_strdup_printf ("Ett ord: %s.", common[i]);
+        lots_test_write_article (dir, name, id, "Vanligt", "aldre", NULL, body);
+      }
+  lots_test_write_article (dir, "r.md", "aldre/glasogon", "Solglasögon på recept", "aldre", NULL,
+                           "Hjälpmedel för synen.");
+  put_dir (f, dir);
+
+  result = search (f, "sol");
+  g_assert_cmpint (rank_of (result, "aldre/glasogon", NULL), ==, 0);
+  /* Typed on, the same article is found as a whole word. */
+  g_clear_pointer (&result, lots_search_result_free);
+  result = search (f, "solgl");
+  g_assert_cmpint (rank_of (result, "aldre/glasogon", NULL), ==, 0);
+}
+
+/* FTS5's own check of the head table against the articles it indexes. */
+static void
+assert_head_consistent (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  char *message = NULL;
+  int rc;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->index_file, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_true (lots_tokenizer_register (db, NULL, &error));
+  rc = sqlite3_exec (db, "INSERT INTO head_sv (head_sv, rank) VALUES ('integrity-check', 1);"
+                         "INSERT INTO fts_sv (fts_sv, rank) VALUES ('integrity-check', 1);", NULL, NULL, &message);
+  if (rc != SQLITE_OK)
+    g_error ("integrity-check: %s", message);
+  sqlite3_close (db);
+}
+
+/* The head table follows every change: a retitled article is no longer
+ * found by its old title, a removed one not at all, an updated file is
+ * found by its new title. */
+static void
+test_head_follows_changes (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *dir = source_dir (f, "src");
+  g_autofree char *removed = g_build_filename (dir, "t03.md", NULL);
+  g_autoptr(LotsSearchResult) result = NULL;
+  LotsSearchOptions options = { .today = TODAY, .limit = 30 };
+
+  write_larm_articles (dir, 12, 0);
+  put_dir (f, dir);
+  assert_head_consistent (f);
+
+  lots_test_write_article (dir, "t00.md", "aldre/titel-0", "Matlåda", "aldre", NULL, "Mat hem.");
+  g_assert_cmpint (g_remove (removed), ==, 0);
+  put_dir (f, dir);
+  assert_head_consistent (f);
+
+  result = search_with (f->index, "trygghetslarm", &options);
+  g_assert_cmpuint (result->hits->len, ==, 10);
+  g_assert_cmpint (rank_of (result, "aldre/titel-0", NULL), ==, -1);
+  g_assert_cmpint (rank_of (result, "aldre/titel-3", NULL), ==, -1);
+  g_clear_pointer (&result, lots_search_result_free);
+  result = search (f, "matlåda");
+  g_assert_cmpint (rank_of (result, "aldre/titel-0", NULL), ==, 0);
+
+  g_assert_true (lots_index_remove_source (f->index, "huvud", NULL));
+  assert_head_consistent (f);
+  g_clear_pointer (&result, lots_search_result_free);
+  result = search (f, "trygghetslarm");
+  g_assert_cmpuint (result->hits->len, ==, 0);
+}
+
 /* ---- the built-in base ------------------------------------------------------------- */
 
 static void
@@ -1185,6 +1347,10 @@ main (int    argc,
   ADD ("/index/query/invalid-utf8", test_invalid_utf8_query);
   ADD ("/index/hit/fields", test_hit_fields);
   ADD ("/index/hit/limit", test_limit);
+  ADD ("/index/head/title-matches-first", test_head_title_matches_first);
+  ADD ("/index/head/too-few-fall-back", test_head_too_few_fall_back);
+  ADD ("/index/head/rare-completion", test_head_rare_completion);
+  ADD ("/index/head/follows-changes", test_head_follows_changes);
   ADD ("/index/builtin/base", test_builtin_base);
 #undef ADD
 

@@ -1,0 +1,323 @@
+/* lots-snippet.c — snippets without re-running the query (see the header). */
+#define G_LOG_DOMAIN "lots-snippet"
+
+#include "config.h"
+
+#include "lots-snippet.h"
+
+#include <string.h>
+
+#include "lots-morphology.h"
+#include "lots-tokenizer.h"
+
+/* Words the query has at most this many of count as distinct in a window. */
+#define MAX_GROUPS 64
+/* Words a text has at most this many of are looked at: a snippet is drawn
+ * from the first ones of a very long text. */
+#define MAX_WORDS 20000
+/* Words of context shown before the first hit of a window. */
+#define LEAD_WORDS 2
+
+struct _LotsSnippetQuery {
+  char *lang;
+  GHashTable *tokens;      /* index token → its word's number + 1 */
+  GHashTable *prefixes;    /* first three letters, folded, of each token */
+  GPtrArray *parts;        /* compound parts, folded: a word containing one is analysed */
+  GPtrArray *prefixes_typed; /* FTS5 prefix queries ("sta" *): words they begin, lower case */
+  GArray *prefix_groups;   /* int: the word each of those stands for */
+};
+
+typedef struct {
+  gsize start, end;
+  guint64 groups;          /* the query words this word matches, one bit each */
+} Word;
+
+/* text without å/ä/ö and other marks, newly allocated. */
+static char *
+fold (const char *text)
+{
+  char *folded = lots_fold_diacritics (text);
+
+  return folded ? folded : g_strdup (text);
+}
+
+/* The first n characters of text (all of it if shorter), newly allocated. */
+static char *
+first_chars (const char *text,
+             guint       n)
+{
+  const char *p = text;
+
+  for (guint i = 0; i < n && *p; i++)
+    p = g_utf8_next_char (p);
+  return g_strndup (text, (gsize) (p - text));
+}
+
+static void
+add_token (LotsSnippetQuery *self,
+           const char       *token,
+           gint64            group)
+{
+  const char *plain = token;
+  g_autofree char *folded = NULL;
+
+  if (token[0] == '\0')
+    return;
+  if (!g_hash_table_contains (self->tokens, token))
+    g_hash_table_insert (self->tokens, g_strdup (token), GINT_TO_POINTER ((int) CLAMP (group, 0, MAX_GROUPS - 1) + 1));
+  if (token[0] == LOTS_TOKEN_PART[0] || token[0] == LOTS_TOKEN_FOLDED[0])
+    plain = token + 1;
+  if (!g_utf8_validate (plain, -1, NULL) || plain[0] == '\0')
+    return;
+  folded = fold (plain);
+  if (token[0] == LOTS_TOKEN_PART[0])
+    g_ptr_array_add (self->parts, g_steal_pointer (&folded));
+  else
+    g_hash_table_add (self->prefixes, first_chars (folded, 3));
+}
+
+LotsSnippetQuery *
+lots_snippet_query_new (const char *lang,
+                        const char *match,
+                        const char *map)
+{
+  LotsSnippetQuery *self = g_new0 (LotsSnippetQuery, 1);
+  g_auto(GStrv) items = g_strsplit (map ? map : "", ",", -1);
+  guint n_items = g_strv_length (items);
+  int phrase = -1;
+  gboolean joined = FALSE;
+
+  self->lang = g_strdup (lang);
+  self->tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->prefixes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->parts = g_ptr_array_new_with_free_func (g_free);
+  self->prefixes_typed = g_ptr_array_new_with_free_func (g_free);
+  self->prefix_groups = g_array_new (FALSE, FALSE, sizeof (int));
+
+  /* Quoted strings, "" standing for a quote; strings joined by + are one
+   * phrase, and each phrase is a word's alternative in the map. */
+  for (const char *p = match ? match : ""; *p; p++)
+    {
+      g_autoptr(GString) token = NULL;
+      gint64 group;
+
+      if (*p == '+')
+        joined = TRUE;
+      if (*p != '"')
+        continue;
+      token = g_string_new (NULL);
+      for (p++; *p; p++)
+        {
+          if (*p == '"' && p[1] == '"')
+            g_string_append_c (token, *p++);
+          else if (*p == '"')
+            break;
+          else
+            g_string_append_c (token, *p);
+        }
+      if (!joined || phrase < 0)
+        phrase++;
+      joined = FALSE;
+      group = phrase < (int) n_items ? g_ascii_strtoll (items[phrase], NULL, 10) : phrase;
+      if (*p == '\0')
+        {
+          add_token (self, token->str, group);
+          break;
+        }
+      {
+        const char *after = p + 1;
+
+        while (*after == ' ')
+          after++;
+        if (*after == '*')
+          {
+            int g = (int) CLAMP (group, 0, MAX_GROUPS - 1);
+            g_ptr_array_add (self->prefixes_typed, g_strdup (token->str));
+            g_array_append_val (self->prefix_groups, g);
+            p = after;
+          }
+        else
+          add_token (self, token->str, group);
+      }
+    }
+  return self;
+}
+
+void
+lots_snippet_query_free (LotsSnippetQuery *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->lang);
+  g_hash_table_unref (self->tokens);
+  g_hash_table_unref (self->prefixes);
+  g_ptr_array_unref (self->parts);
+  g_ptr_array_unref (self->prefixes_typed);
+  g_array_unref (self->prefix_groups);
+  g_free (self);
+}
+
+typedef struct {
+  LotsSnippetQuery *query;
+  guint64 groups;
+} WordMatch;
+
+static void
+match_token (const char *token,
+             gsize       length,
+             gboolean    colocated,
+             gsize       start,
+             gsize       end,
+             gpointer    user_data)
+{
+  WordMatch *m = user_data;
+  gpointer group = g_hash_table_lookup (m->query->tokens, token);
+
+  if (group != NULL)
+    m->groups |= G_GUINT64_CONSTANT (1) << (GPOINTER_TO_INT (group) - 1);
+}
+
+/* Whether the word could emit one of the query's tokens: it begins with the
+ * first letters of one (inflections and lemmas share them, å/ä/ö aside), or
+ * contains a compound part the query looks for. A cheap test, so that only
+ * such words are analysed. */
+static gboolean
+may_match (LotsSnippetQuery *self,
+           const char       *word,
+           gsize             length)
+{
+  g_autofree char *lower = g_utf8_strdown (word, (gssize) length);
+  g_autofree char *folded = fold (lower);
+  g_autofree char *prefix = first_chars (folded, 3);
+
+  if (g_hash_table_contains (self->prefixes, prefix))
+    return TRUE;
+  for (guint i = 0; i < self->parts->len; i++)
+    {
+      const char *part = g_ptr_array_index (self->parts, i);
+      gsize n = strlen (part), m = strlen (folded);
+
+      /* A short part ("se", "tid") is a substring of too many words to
+       * analyse them all: it begins or ends the compounds it is part of. */
+      if (n < 4 ? (m >= n && (strncmp (folded, part, n) == 0 || strcmp (folded + m - n, part) == 0))
+                : strstr (folded, part) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static guint
+window_score (const Word *words,
+              guint       from,
+              guint       to)
+{
+  guint64 groups = 0;
+  guint hits = 0;
+
+  for (guint i = from; i < to; i++)
+    if (words[i].groups != 0)
+      {
+        groups |= words[i].groups;
+        hits++;
+      }
+  return 1000 * (guint) __builtin_popcountll (groups) + hits;
+}
+
+char *
+lots_snippet_build (LotsSnippetQuery *self,
+                    const char       *text,
+                    guint             n_words,
+                    const char       *open,
+                    const char       *close)
+{
+  g_autoptr(GArray) words = g_array_new (FALSE, FALSE, sizeof (Word));
+  gsize length = text ? strlen (text) : 0;
+  gsize position = 0;
+  LotsWord word;
+  guint best = 0, best_score = 0, end;
+  GString *out;
+
+  g_return_val_if_fail (self != NULL && n_words > 0, NULL);
+
+  while (words->len < MAX_WORDS && lots_word_next (text, length, &position, &word))
+    {
+      Word w = { word.start, word.end, 0 };
+
+      if (self->prefixes_typed->len > 0)
+        {
+          g_autofree char *lower = g_utf8_strdown (text + word.start, (gssize) (word.end - word.start));
+
+          for (guint i = 0; i < self->prefixes_typed->len; i++)
+            if (g_str_has_prefix (lower, g_ptr_array_index (self->prefixes_typed, i)))
+              w.groups |= G_GUINT64_CONSTANT (1) << g_array_index (self->prefix_groups, int, i);
+        }
+      if (may_match (self, text + word.start, word.end - word.start))
+        {
+          WordMatch m = { self, 0 };
+          lots_tokenize_document (self->lang, text + word.start, word.end - word.start, match_token, &m);
+          w.groups |= m.groups;
+        }
+      g_array_append_val (words, w);
+    }
+
+  /* Windows start a little before a hit, so the hit has some context. */
+  for (guint i = 0; i < words->len; i++)
+    {
+      guint from, score;
+
+      if (g_array_index (words, Word, i).groups == 0)
+        continue;
+      from = i > LEAD_WORDS ? i - LEAD_WORDS : 0;
+      score = window_score ((const Word *) words->data, from, MIN (from + n_words, words->len));
+      if (score > best_score)
+        {
+          best_score = score;
+          best = from;
+        }
+    }
+  if (best_score == 0)
+    return NULL;
+
+  end = MIN (best + n_words, words->len);
+  out = g_string_new (best > 0 ? "…" : "");
+  for (guint i = best; i < end; i++)
+    {
+      const Word *w = &g_array_index (words, Word, i);
+
+      if (i > best)
+        g_string_append_len (out, text + g_array_index (words, Word, i - 1).end,
+                             (gssize) (w->start - g_array_index (words, Word, i - 1).end));
+      if (w->groups != 0)
+        g_string_append (out, open);
+      g_string_append_len (out, text + w->start, (gssize) (w->end - w->start));
+      if (w->groups != 0)
+        g_string_append (out, close);
+    }
+  if (end < words->len)
+    g_string_append (out, "…");
+  else
+    g_string_append (out, text + g_array_index (words, Word, end - 1).end);
+
+  return g_string_free (out, FALSE);
+}
+
+char *
+lots_snippet_lead (const char *text,
+                   guint       n_words)
+{
+  gsize length = text ? strlen (text) : 0;
+  gsize position = 0, end = 0;
+  guint n = 0;
+  LotsWord word;
+
+  while (n < n_words && lots_word_next (text, length, &position, &word))
+    {
+      end = word.end;
+      n++;
+    }
+  if (n == 0)
+    return NULL;
+  if (!lots_word_next (text, length, &position, &word))
+    return g_strdup (text);
+  return g_string_free (g_string_append (g_string_new_len (text, (gssize) end), "…"), FALSE);
+}

@@ -1,0 +1,128 @@
+/* test-snippet.c — snippets (lots-snippet.c): which words are marked, which
+ * window is shown, and what happens when nothing matches.
+ *
+ * The queries are written as the planner writes them (quoted tokens, OR,
+ * AND, a typed word's `"pre" *`), with their phrase → word maps; the words
+ * are found through the real tokenizer and Hunspell, as the index finds
+ * them.
+ */
+#include "config.h"
+
+#include <glib.h>
+#include <string.h>
+
+#include "lots-snippet.h"
+#include "lots-tokenizer.h"
+
+static char *
+build (const char *match,
+       const char *map,
+       const char *text,
+       guint       n_words)
+{
+  g_autoptr(LotsSnippetQuery) query = lots_snippet_query_new ("sv", match, map);
+
+  return lots_snippet_build (query, text, n_words, "[", "]");
+}
+
+/* An inflected form in the text is marked when the query has its lemma. */
+static void
+test_inflected_form (void)
+{
+  g_autofree char *s = build ("(\"faktura\")", "0:3", "Fakturan kom i går. Ring om en faktura.", 20);
+
+  g_assert_cmpstr (s, ==, "[Fakturan] kom i går. Ring om en [faktura].");
+}
+
+/* A compound is marked for its part; å/ä/ö-less forms for the folded token. */
+static void
+test_part_and_folded (void)
+{
+  g_autofree char *part = build ("(\"" LOTS_TOKEN_PART "tillstånd\")", "0:1",
+                                 "Parkeringstillståndet gäller i hela staden.", 20);
+  g_autofree char *folded = build ("(\"" LOTS_TOKEN_FOLDED "fardtjanst\")", "0:1",
+                                   "Färdtjänst beviljas av stadsdelen.", 20);
+
+  g_assert_cmpstr (part, ==, "[Parkeringstillståndet] gäller i hela staden.");
+  g_assert_cmpstr (folded, ==, "[Färdtjänst] beviljas av stadsdelen.");
+}
+
+/* A typed word's prefix query marks every word it begins. */
+static void
+test_prefix (void)
+{
+  g_autofree char *s = build ("(\"sol\" OR \"sol\" *)", "0:1,0:1", "Solglasögon skyddar mot solen, inte mot regn.", 20);
+
+  g_assert_cmpstr (s, ==, "[Solglasögon] skyddar mot [solen], inte mot regn.");
+}
+
+/* The window shown has the most distinct query words, then the most hits,
+ * with a little context before the first; "…" where text is left out. */
+static void
+test_window (void)
+{
+  g_autoptr(GString) text = g_string_new ("Larm ");
+  g_autofree char *s = NULL;
+
+  for (guint i = 0; i < 40; i++)
+    g_string_append (text, "ord ");
+  g_string_append (text, "mer om avgift för larm och sedan");
+  for (guint i = 0; i < 40; i++)
+    g_string_append (text, " slut");
+  s = build ("(\"larm\") AND (\"avgift\")", "0:5,1:5", text->str, 8);
+  g_assert_cmpstr (s, ==, "…mer om [avgift] för [larm] och sedan slut…");
+}
+
+static void
+test_no_match (void)
+{
+  g_autofree char *s = build ("(\"bygglov\")", "0:1", "Inget här handlar om det.", 20);
+  g_autofree char *empty = build ("(\"bygglov\")", "0:1", "", 20);
+
+  g_assert_null (s);
+  g_assert_null (empty);
+}
+
+/* Hostile input: quotes inside tokens, an unterminated quote, no map, a
+ * map shorter than the phrases, bytes that are not UTF-8. */
+static void
+test_hostile (void)
+{
+  g_autofree char *quoted = build ("(\"a\"\"b\" OR \"larm\")", "0:1", "Ett larm.", 20);
+  g_autofree char *open = build ("(\"larm", NULL, "Ett larm.", 20);
+  g_autofree char *bad = build ("(\"larm\")", "", "Ett \xff\xfe larm \xc3.", 20);
+  g_autofree char *nothing = build ("", NULL, "Ett larm.", 20);
+
+  g_assert_cmpstr (quoted, ==, "Ett [larm].");
+  g_assert_cmpstr (open, ==, "Ett [larm].");
+  g_assert_nonnull (bad);
+  g_assert_nonnull (strstr (bad, "[larm]"));
+  g_assert_null (nothing);
+}
+
+static void
+test_lead (void)
+{
+  g_autofree char *cut = lots_snippet_lead ("Ett två tre fyra.", 2);
+  g_autofree char *whole = lots_snippet_lead ("Ett två.", 5);
+
+  g_assert_cmpstr (cut, ==, "Ett två…");
+  g_assert_cmpstr (whole, ==, "Ett två.");
+  g_assert_null (lots_snippet_lead ("  ... ", 5));
+  g_assert_null (lots_snippet_lead (NULL, 5));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/snippet/inflected-form", test_inflected_form);
+  g_test_add_func ("/snippet/part-and-folded", test_part_and_folded);
+  g_test_add_func ("/snippet/prefix", test_prefix);
+  g_test_add_func ("/snippet/window", test_window);
+  g_test_add_func ("/snippet/no-match", test_no_match);
+  g_test_add_func ("/snippet/hostile", test_hostile);
+  g_test_add_func ("/snippet/lead", test_lead);
+  return g_test_run ();
+}
