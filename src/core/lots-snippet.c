@@ -177,19 +177,100 @@ match_token (const char *token,
     m->groups |= G_GUINT64_CONSTANT (1) << (GPOINTER_TO_INT (group) - 1);
 }
 
+/* Latin letters (up to U+024F) but the dotted capital I, whose lower case
+ * is two characters: for these, g_unichar_tolower() and the first
+ * character of the canonical decomposition give what g_utf8_strdown() and
+ * lots_fold_diacritics() give for the whole word, without allocating. */
+static gboolean
+simple_latin (gunichar c)
+{
+  return c <= 0x24F && c != 0x130;
+}
+
+/* The first n characters of word, lower case and without marks, into out
+ * (4 × n + 1 bytes); FALSE if a character is not simple_latin(). */
+static gboolean
+folded_prefix (const char *word,
+               gsize       length,
+               guint       n,
+               char       *out)
+{
+  const char *p = word, *end = word + length;
+  guint i = 0;
+
+  while (i < n && p < end)
+    {
+      gunichar c = g_utf8_get_char (p), base[4];
+
+      p = g_utf8_next_char (p);
+      if (g_unichar_ismark (c))
+        continue;
+      if (!simple_latin (c))
+        return FALSE;
+      c = g_unichar_tolower (c);
+      if (g_unichar_fully_decompose (c, FALSE, base, G_N_ELEMENTS (base)) > 0)
+        c = base[0];
+      out += g_unichar_to_utf8 (c, out);
+      i++;
+    }
+  *out = '\0';
+  return TRUE;
+}
+
+/* Whether word, in lower case, begins with prefix (lower case already). */
+static gboolean
+has_lower_prefix (const char *word,
+                  gsize       length,
+                  const char *prefix)
+{
+  const char *p = word, *end = word + length;
+
+  for (const char *q = prefix; *q != '\0'; q = g_utf8_next_char (q))
+    {
+      gunichar c;
+
+      if (p >= end)
+        return FALSE;
+      c = g_utf8_get_char (p);
+      if (!simple_latin (c))
+        {
+          g_autofree char *lower = g_utf8_strdown (word, (gssize) length);
+
+          return g_str_has_prefix (lower, prefix);
+        }
+      if (g_unichar_tolower (c) != g_utf8_get_char (q))
+        return FALSE;
+      p = g_utf8_next_char (p);
+    }
+  return TRUE;
+}
+
 /* Whether the word could emit one of the query's tokens: it begins with the
  * first letters of one (inflections and lemmas share them, å/ä/ö aside), or
  * contains a compound part the query looks for. A cheap test, so that only
- * such words are analysed. */
+ * such words are analysed: it runs on every word of every snippet's text,
+ * and allocates only for a word of other than Latin letters, or when the
+ * query has compound parts. */
 static gboolean
 may_match (LotsSnippetQuery *self,
            const char       *word,
            gsize             length)
 {
-  g_autofree char *lower = g_utf8_strdown (word, (gssize) length);
-  g_autofree char *folded = fold (lower);
-  g_autofree char *prefix = first_chars (folded, 3);
+  g_autofree char *lower = NULL;
+  g_autofree char *folded = NULL;
+  g_autofree char *prefix = NULL;
+  char quick[4 * 3 + 1];
 
+  if (folded_prefix (word, length, 3, quick))
+    {
+      if (g_hash_table_contains (self->prefixes, quick))
+        return TRUE;
+      if (self->parts->len == 0)
+        return FALSE;
+    }
+  lower = g_utf8_strdown (word, (gssize) length);
+  folded = fold (lower);
+  prefix = first_chars (folded, 3);
   if (g_hash_table_contains (self->prefixes, prefix))
     return TRUE;
   for (guint i = 0; i < self->parts->len; i++)
@@ -243,18 +324,19 @@ lots_snippet_build (LotsSnippetQuery *self,
     {
       Word w = { word.start, word.end, 0 };
 
-      if (self->prefixes_typed->len > 0)
-        {
-          g_autofree char *lower = g_utf8_strdown (text + word.start, (gssize) (word.end - word.start));
-
-          for (guint i = 0; i < self->prefixes_typed->len; i++)
-            if (g_str_has_prefix (lower, g_ptr_array_index (self->prefixes_typed, i)))
-              w.groups |= G_GUINT64_CONSTANT (1) << g_array_index (self->prefix_groups, int, i);
-        }
+      for (guint i = 0; i < self->prefixes_typed->len; i++)
+        if (has_lower_prefix (text + word.start, word.end - word.start, g_ptr_array_index (self->prefixes_typed, i)))
+          w.groups |= G_GUINT64_CONSTANT (1) << g_array_index (self->prefix_groups, int, i);
       if (may_match (self, text + word.start, word.end - word.start))
         {
           WordMatch m = { self, 0 };
-          lots_tokenize_document (self->lang, text + word.start, word.end - word.start, match_token, &m);
+
+          /* Compound parts cost dozens of Hunspell lookups per new word:
+           * only a query that looks for one needs them. */
+          if (self->parts->len > 0)
+            lots_tokenize_document (self->lang, text + word.start, word.end - word.start, match_token, &m);
+          else
+            lots_tokenize_document_whole (self->lang, text + word.start, word.end - word.start, match_token, &m);
           w.groups |= m.groups;
         }
       g_array_append_val (words, w);

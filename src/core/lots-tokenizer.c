@@ -259,12 +259,13 @@ word_has_position (LotsMorphology *morphology,
   return FALSE;
 }
 
-void
-lots_tokenize_document (const char    *lang,
-                        const char    *text,
-                        gsize          length,
-                        LotsTokenEmit  emit,
-                        gpointer       user_data)
+static void
+tokenize (const char    *lang,
+          const char    *text,
+          gsize          length,
+          gboolean       split,
+          LotsTokenEmit  emit,
+          gpointer       user_data)
 {
   LotsMorphology *morphology = lots_morphology_get (lang);
   Emitter e = { emit, user_data, FALSE, 0, 0, g_string_new (NULL) };
@@ -272,8 +273,28 @@ lots_tokenize_document (const char    *lang,
   LotsWord word;
 
   while (lots_word_next (text, length, &position, &word))
-    emit_word (morphology, text, &word, TRUE, &e);
+    emit_word (morphology, text, &word, split, &e);
   g_string_free (e.seen, TRUE);
+}
+
+void
+lots_tokenize_document (const char    *lang,
+                        const char    *text,
+                        gsize          length,
+                        LotsTokenEmit  emit,
+                        gpointer       user_data)
+{
+  tokenize (lang, text, length, TRUE, emit, user_data);
+}
+
+void
+lots_tokenize_document_whole (const char    *lang,
+                              const char    *text,
+                              gsize          length,
+                              LotsTokenEmit  emit,
+                              gpointer       user_data)
+{
+  tokenize (lang, text, length, FALSE, emit, user_data);
 }
 
 /* ---- the FTS5 tokenizer --------------------------------------------------- */

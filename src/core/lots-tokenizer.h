@@ -73,5 +73,14 @@ void     lots_tokenize_document  (const char    *lang,
                                   gsize          length,
                                   LotsTokenEmit  emit,
                                   gpointer       user_data);
+/* The same without the compound-part tokens (the dictionary halves of
+ * compounds): every other token is the same, and a new word costs a few
+ * Hunspell lookups instead of dozens. For snippets of a query that looks
+ * for no compound part. */
+void     lots_tokenize_document_whole (const char    *lang,
+                                       const char    *text,
+                                       gsize          length,
+                                       LotsTokenEmit  emit,
+                                       gpointer       user_data);
 
 G_END_DECLS

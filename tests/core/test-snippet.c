@@ -56,6 +56,31 @@ test_prefix (void)
   g_assert_cmpstr (s, ==, "[Solglasögon] skyddar mot [solen], inte mot regn.");
 }
 
+/* Words are looked at without allocating when their first letters are
+ * Latin; capitals, accents, decomposed marks and other scripts must match
+ * as the slow path (g_utf8_strdown(), then folding) matches them. */
+static void
+test_letter_cases (void)
+{
+  /* Capitals and å/ä/ö: ÄLDREBOENDE begins as "ald" does once folded. */
+  g_autofree char *upper = build ("(\"äldreboende\")", "0:1", "Om ÄLDREBOENDE och Äldreboendet.", 20);
+  /* A decomposed ä (a + U+0308) is the same letter. */
+  g_autofree char *decomposed = build ("(\"" LOTS_TOKEN_FOLDED "aldreboende\")", "0:1",
+                                       "Om a\xcc\x88ldreboende.", 20);
+  /* Greek capitals go the slow way and still match. */
+  g_autofree char *greek = build ("(\"αθήνα\" OR \"αθ\" *)", "0:1,0:1", "Resa till ΑΘΗΝΑ och Αθήνα.", 20);
+  /* A dotted capital I lowers to two characters: no crash, no false mark. */
+  g_autofree char *dotted = build ("(\"ist\" *)", "0:1", "\xc4\xb0stanbul och istället.", 20);
+  /* A typed prefix matches whatever the word's case. */
+  g_autofree char *prefix = build ("(\"park\" *)", "0:1", "PARKERING, Parkeringen och parken.", 20);
+
+  g_assert_cmpstr (upper, ==, "Om [ÄLDREBOENDE] och [Äldreboendet].");
+  g_assert_cmpstr (decomposed, ==, "Om [a\xcc\x88ldreboende].");
+  g_assert_cmpstr (greek, ==, "Resa till [ΑΘΗΝΑ] och [Αθήνα].");
+  g_assert_cmpstr (dotted, ==, "\xc4\xb0stanbul och [istället].");
+  g_assert_cmpstr (prefix, ==, "[PARKERING], [Parkeringen] och [parken].");
+}
+
 /* The window shown has the most distinct query words, then the most hits,
  * with a little context before the first; "…" where text is left out. */
 static void
@@ -120,6 +145,7 @@ main (int    argc,
   g_test_add_func ("/snippet/inflected-form", test_inflected_form);
   g_test_add_func ("/snippet/part-and-folded", test_part_and_folded);
   g_test_add_func ("/snippet/prefix", test_prefix);
+  g_test_add_func ("/snippet/letter-cases", test_letter_cases);
   g_test_add_func ("/snippet/window", test_window);
   g_test_add_func ("/snippet/no-match", test_no_match);
   g_test_add_func ("/snippet/hostile", test_hostile);
