@@ -276,11 +276,36 @@ filter_row (GtkListBoxRow *row,
   return guide_matches (self, row_guide (row), gtk_editable_get_text (GTK_EDITABLE (self->filter_entry)));
 }
 
-/* A row of the chooser: the title, and the area before the description. */
+/* The "Suggested" tag before the title of ROW, added or taken away. */
+static void
+mark_suggested (GtkWidget *row,
+                gboolean   suggested)
+{
+  GtkWidget *tag = g_object_get_data (G_OBJECT (row), "lots-suggested-tag");
+
+  if (suggested && tag == NULL)
+    {
+      tag = gtk_label_new (_("Suggested"));
+      gtk_widget_set_name (tag, "guide-suggested");
+      gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (tag, "lots-guide-suggested");
+      gtk_widget_add_css_class (tag, "caption-heading");
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), tag);
+      g_object_set_data (G_OBJECT (row), "lots-suggested-tag", tag);
+    }
+  else if (!suggested && tag != NULL)
+    {
+      adw_action_row_remove (ADW_ACTION_ROW (row), tag);
+      g_object_set_data (G_OBJECT (row), "lots-suggested-tag", NULL);
+    }
+}
+
+/* A row of the chooser: the title, and the area before the description.
+ * ORDER is its place in the list when it is not the suggested one. */
 static GtkWidget *
 guide_row_new (LotsGuidePanel *self,
                LotsGuide      *guide,
-               gboolean        suggested)
+               guint           order)
 {
   GtkWidget *row = adw_action_row_new ();
   const char *description = lots_guide_get_description (guide);
@@ -298,18 +323,27 @@ guide_row_new (LotsGuidePanel *self,
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_widget_set_name (row, lots_guide_get_id (guide));
   g_object_set_data (G_OBJECT (row), "lots-guide", guide);
-  if (suggested)
-    {
-      GtkWidget *tag = gtk_label_new (_("Suggested"));
-
-      gtk_widget_set_name (tag, "guide-suggested");
-      gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (tag, "lots-guide-suggested");
-      gtk_widget_add_css_class (tag, "caption-heading");
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), tag);
-    }
+  g_object_set_data (G_OBJECT (row), "lots-guide-order", GUINT_TO_POINTER (order));
+  mark_suggested (row, g_strcmp0 (lots_guide_get_id (guide), self->suggested) == 0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   return row;
+}
+
+/* The suggested guide first, the others in the library's order. */
+static int
+sort_rows (GtkListBoxRow *a,
+           GtkListBoxRow *b,
+           gpointer       user_data)
+{
+  LotsGuidePanel *self = user_data;
+  gboolean a_first = g_strcmp0 (lots_guide_get_id (row_guide (a)), self->suggested) == 0;
+  gboolean b_first = g_strcmp0 (lots_guide_get_id (row_guide (b)), self->suggested) == 0;
+  guint a_order = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (a), "lots-guide-order"));
+  guint b_order = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (b), "lots-guide-order"));
+
+  if (a_first != b_first)
+    return a_first ? -1 : 1;
+  return a_order < b_order ? -1 : a_order > b_order;
 }
 
 static void
@@ -334,21 +368,15 @@ static void
 rebuild_list (LotsGuidePanel *self)
 {
   GtkWidget *child;
-  LotsGuide *suggested = NULL;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->guide_list))) != NULL)
     gtk_list_box_remove (self->guide_list, child);
   for (guint i = 0; self->guides != NULL && i < self->guides->len; i++)
-    if (g_strcmp0 (lots_guide_get_id (g_ptr_array_index (self->guides, i)), self->suggested) == 0)
-      suggested = g_ptr_array_index (self->guides, i);
-  if (suggested != NULL)
-    gtk_list_box_append (self->guide_list, guide_row_new (self, suggested, TRUE));
-  for (guint i = 0; self->guides != NULL && i < self->guides->len; i++)
     {
       LotsGuide *guide = g_ptr_array_index (self->guides, i);
 
-      if (guide != suggested && !lots_guide_is_module (guide))
-        gtk_list_box_append (self->guide_list, guide_row_new (self, guide, FALSE));
+      if (!lots_guide_is_module (guide))
+        gtk_list_box_append (self->guide_list, guide_row_new (self, guide, i));
     }
   update_no_match (self);
 }
@@ -1103,6 +1131,7 @@ lots_guide_panel_init (LotsGuidePanel *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_list_box_set_filter_func (self->guide_list, filter_row, self, NULL);
+  gtk_list_box_set_sort_func (self->guide_list, sort_rows, self, NULL);
   /* Typing anywhere in the chooser filters the list. */
   gtk_search_entry_set_key_capture_widget (self->filter_entry, GTK_WIDGET (self->chooser_page));
   add_window_shortcuts (self);
@@ -1159,7 +1188,14 @@ lots_guide_panel_set_suggested (LotsGuidePanel *self,
     return;
   g_free (self->suggested);
   self->suggested = g_strdup (guide_id);
-  rebuild_list (self);
+  /* The rows stay: the search suggests a guide as the handler types, and
+   * building the whole list again at a keystroke took 150 ms. Only the
+   * tag moves, and the list is sorted again. */
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->guide_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row))
+      mark_suggested (row, g_strcmp0 (lots_guide_get_id (row_guide (GTK_LIST_BOX_ROW (row))), guide_id) == 0);
+  gtk_list_box_invalidate_sort (self->guide_list);
 }
 
 /* Runs GUIDE from its first step; COMMIT is the commit of its source, kept

@@ -22,12 +22,14 @@ struct _LotsResultRow
   char *id;
   char *lang;
   char *title;
+  char *markup;         /* the snippet shown */
+  char *meta;
 
   /* Template widgets */
-  GtkLabel *title_label;
+  GtkInscription *title_label;
   GtkLabel *expired_label;
-  GtkLabel *snippet_label;
-  GtkLabel *meta_label;
+  GtkInscription *snippet_label;
+  GtkInscription *meta_label;
 };
 
 G_DEFINE_FINAL_TYPE (LotsResultRow, lots_result_row, GTK_TYPE_LIST_BOX_ROW)
@@ -89,6 +91,8 @@ lots_result_row_finalize (GObject *object)
   g_free (self->id);
   g_free (self->lang);
   g_free (self->title);
+  g_free (self->markup);
+  g_free (self->meta);
 
   G_OBJECT_CLASS (lots_result_row_parent_class)->finalize (object);
 }
@@ -99,6 +103,23 @@ lots_result_row_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (object), LOTS_TYPE_RESULT_ROW);
 
   G_OBJECT_CLASS (lots_result_row_parent_class)->dispose (object);
+}
+
+/* One line of title: the whole of a long one on hover. Asked for only when
+ * the pointer rests on it: setting a tooltip's text at every keystroke asks
+ * the display server where the pointer is, a round trip each time. */
+static gboolean
+on_title_query_tooltip (GtkWidget     *widget,
+                        int            x,
+                        int            y,
+                        gboolean       keyboard_mode,
+                        GtkTooltip    *tooltip,
+                        LotsResultRow *self)
+{
+  if (self->title == NULL || *self->title == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, self->title);
+  return TRUE;
 }
 
 static void
@@ -115,6 +136,7 @@ lots_result_row_class_init (LotsResultRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LotsResultRow, expired_label);
   gtk_widget_class_bind_template_child (widget_class, LotsResultRow, snippet_label);
   gtk_widget_class_bind_template_child (widget_class, LotsResultRow, meta_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_title_query_tooltip);
 }
 
 static void
@@ -148,7 +170,8 @@ lots_result_row_get_title (LotsResultRow *self)
 }
 
 /* Shows HIT in this row. Rows are reused from one keystroke to the next:
- * changing a few labels costs far less than building rows again. */
+ * changing a few texts costs far less than building rows again, and a text
+ * that stays the same is not set again, so it is not laid out again. */
 void
 lots_result_row_set_hit (LotsResultRow       *self,
                          const LotsSearchHit *hit,
@@ -159,6 +182,7 @@ lots_result_row_set_hit (LotsResultRow       *self,
   g_autofree char *plain = NULL;
   g_autoptr(GString) meta = NULL;
   const char *snippet;
+  gboolean same_title;
 
   g_return_if_fail (LOTS_IS_RESULT_ROW (self));
   g_return_if_fail (hit != NULL);
@@ -167,8 +191,12 @@ lots_result_row_set_hit (LotsResultRow       *self,
   self->id = g_strdup (hit->id);
   g_free (self->lang);
   self->lang = g_strdup (hit->lang);
-  g_free (self->title);
-  self->title = g_strdup (hit->title);
+  same_title = g_strcmp0 (self->title, hit->title) == 0;
+  if (!same_title)
+    {
+      g_free (self->title);
+      self->title = g_strdup (hit->title);
+    }
 
   /* The summary says more than a snippet of the title alone would. */
   snippet = hit->snippet != NULL && *hit->snippet != '\0' ? hit->snippet : hit->summary;
@@ -183,11 +211,24 @@ lots_result_row_set_hit (LotsResultRow       *self,
   else if (g_strcmp0 (hit->lang, "en") == 0)
     g_string_append_printf (meta, " · %s", _("In English"));
 
-  gtk_label_set_text (self->title_label, hit->title);
-  gtk_label_set_markup (self->snippet_label, markup);
+  if (!same_title)
+    {
+      gtk_inscription_set_text (self->title_label, hit->title);
+    }
+  if (g_strcmp0 (self->markup, markup) != 0)
+    {
+      gtk_inscription_set_markup (self->snippet_label, markup);
+      g_free (self->markup);
+      self->markup = g_steal_pointer (&markup);
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->snippet_label), *plain != '\0');
   gtk_widget_set_visible (GTK_WIDGET (self->expired_label), !hit->current);
-  gtk_label_set_text (self->meta_label, meta->str);
+  if (g_strcmp0 (self->meta, meta->str) != 0)
+    {
+      gtk_inscription_set_text (self->meta_label, meta->str);
+      g_free (self->meta);
+      self->meta = g_strdup (meta->str);
+    }
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, hit->title,

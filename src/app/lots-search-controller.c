@@ -14,6 +14,12 @@
  *  - article reads queue and go first, since the handler is waiting on the
  *    one they opened.
  *
+ * The window may give the newest search a few milliseconds, less than a
+ * frame, before it paints the keystroke (lots_search_controller_wait()):
+ * an answer that comes in time is then drawn in the same frame as the
+ * letter typed, instead of one frame after it. A slower one is drawn when
+ * it comes, and the window never waits longer than it said.
+ *
  * The index is written by other connections (the start-up indexing, sync):
  * SQLite's WAL lets this one read meanwhile, and the index reloads what it
  * caches when PRAGMA data_version says another connection wrote.
@@ -36,6 +42,9 @@ struct _LotsSearchController
   GTask *search;                /* the waiting search, or NULL */
   GQueue fetches;               /* GTask: waiting article reads */
   gboolean stopping;
+  guint64 submitted;            /* the newest search's number */
+  guint64 answered;             /* the number of the last search answered */
+  GCond answered_cond;
   GCancellable *current;        /* the newest search's, main thread only */
 };
 
@@ -46,6 +55,7 @@ typedef struct {
   char *area;
   char *boost_area;
   char *lang;
+  guint64 number;
 } SearchData;
 
 static void
@@ -157,10 +167,27 @@ worker (gpointer user_data)
       if (index == NULL && (index = lots_index_open (self->index_filename, &error)) == NULL)
         {
           g_task_return_error (task, g_steal_pointer (&error));
+          if (g_task_get_source_tag (task) == lots_search_controller_search_async)
+            {
+              g_mutex_lock (&self->mutex);
+              self->answered = MAX (self->answered, ((SearchData *) g_task_get_task_data (task))->number);
+              g_cond_broadcast (&self->answered_cond);
+              g_mutex_unlock (&self->mutex);
+            }
           continue;
         }
       if (g_task_get_source_tag (task) == lots_search_controller_search_async)
-        run_search (index, task);
+        {
+          SearchData *data = g_task_get_task_data (task);
+
+          /* Answered first (the answer's callback is queued on the main
+           * loop), then said: a waiting window finds it queued. */
+          run_search (index, task);
+          g_mutex_lock (&self->mutex);
+          self->answered = MAX (self->answered, data->number);
+          g_cond_broadcast (&self->answered_cond);
+          g_mutex_unlock (&self->mutex);
+        }
       else
         run_fetch (index, task);
     }
@@ -181,6 +208,7 @@ submit (LotsSearchController *self,
     {
       replaced = g_steal_pointer (&self->search);
       self->search = g_object_ref (task);
+      ((SearchData *) g_task_get_task_data (task))->number = ++self->submitted;
     }
   else
     g_queue_push_tail (&self->fetches, g_object_ref (task));
@@ -231,6 +259,7 @@ lots_search_controller_finalize (GObject *object)
     }
   g_mutex_clear (&self->mutex);
   g_cond_clear (&self->cond);
+  g_cond_clear (&self->answered_cond);
   g_free (self->index_filename);
 
   G_OBJECT_CLASS (lots_search_controller_parent_class)->finalize (object);
@@ -250,6 +279,7 @@ lots_search_controller_init (LotsSearchController *self)
 {
   g_mutex_init (&self->mutex);
   g_cond_init (&self->cond);
+  g_cond_init (&self->answered_cond);
   g_queue_init (&self->fetches);
 }
 
@@ -292,6 +322,29 @@ lots_search_controller_search_async (LotsSearchController *self,
   g_task_set_name (task, "[lots] search");
   g_task_set_task_data (task, data, (GDestroyNotify) search_data_free);
   submit (self, task, TRUE);
+}
+
+/* Waits at most TIMEOUT_US for the worker to answer the newest search;
+ * TRUE if it has (its callback then runs at the next turn of the main loop,
+ * before GTK paints: a source of the default priority goes before the
+ * frame clock's). For the main thread, right after a search: keep
+ * TIMEOUT_US well under a frame. */
+gboolean
+lots_search_controller_wait (LotsSearchController *self,
+                             gint64                timeout_us)
+{
+  gint64 deadline = g_get_monotonic_time () + timeout_us;
+  gboolean answered;
+
+  g_return_val_if_fail (LOTS_IS_SEARCH_CONTROLLER (self), FALSE);
+
+  g_mutex_lock (&self->mutex);
+  while (self->answered < self->submitted && !self->stopping)
+    if (!g_cond_wait_until (&self->answered_cond, &self->mutex, deadline))
+      break;
+  answered = self->answered >= self->submitted;
+  g_mutex_unlock (&self->mutex);
+  return answered;
 }
 
 LotsSearchResult *

@@ -35,6 +35,8 @@ void                  lots_search_controller_search_async (LotsSearchController 
                                                            const char           *lang,
                                                            GAsyncReadyCallback   callback,
                                                            gpointer              user_data);
+gboolean              lots_search_controller_wait         (LotsSearchController *self,
+                                                           gint64                timeout_us);
 LotsSearchResult     *lots_search_controller_search_finish (LotsSearchController *self,
                                                             GAsyncResult         *result,
                                                             GError              **error);

@@ -232,6 +232,48 @@ test_chooser (Fixture       *fixture,
   g_assert_null (lots_gui_test_find_by_text (gtk_widget_get_next_sibling (first), GTK_TYPE_LABEL,
                                              "guide-suggested"));
 
+  /* Another suggestion (the search makes one at every keystroke) moves the
+   * tag and the order; the rows themselves stay, they are not built again. */
+  {
+    GtkWidget *akut_row = first;
+    GtkWidget *second_choice = NULL;
+    guint n_tags = 0;
+
+    for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+      if (row != akut_row && second_choice == NULL)
+        second_choice = row;
+    lots_guide_panel_set_suggested (fixture->panel, gtk_widget_get_name (second_choice));
+    settle (fixture);
+    g_assert_true (gtk_widget_get_first_child (list) == second_choice);
+    g_assert_true (gtk_widget_get_parent (akut_row) == list);
+    g_assert_null (lots_gui_test_find_by_text (akut_row, GTK_TYPE_LABEL, "guide-suggested"));
+    for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+      n_tags += lots_gui_test_find_by_text (row, GTK_TYPE_LABEL, "guide-suggested") != NULL;
+    g_assert_cmpuint (n_tags, ==, 1);
+
+    /* No suggestion: the library's order, no tag. */
+    lots_guide_panel_set_suggested (fixture->panel, NULL);
+    settle (fixture);
+    g_assert_null (lots_gui_test_find_by_text (list, GTK_TYPE_LABEL, "guide-suggested"));
+    {
+      GPtrArray *guides = lots_guide_library_get_guides (fixture->library);
+      GtkWidget *row = gtk_widget_get_first_child (list);
+
+      for (guint i = 0; i < guides->len && row != NULL; i++)
+        {
+          LotsGuide *guide = g_ptr_array_index (guides, i);
+
+          if (lots_guide_is_module (guide))
+            continue;
+          g_assert_cmpstr (gtk_widget_get_name (row), ==, lots_guide_get_id (guide));
+          row = gtk_widget_get_next_sibling (row);
+        }
+    }
+    lots_guide_panel_set_suggested (fixture->panel, "social/akut");
+    settle (fixture);
+    g_assert_true (gtk_widget_get_first_child (list) == akut_row);
+  }
+
   gtk_widget_grab_focus (filter);
   settle (fixture);
   lots_gui_test_save_screenshot (GTK_WIDGET (fixture->window), "guide-chooser.png");

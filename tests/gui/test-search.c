@@ -330,6 +330,63 @@ test_content_gap (void)
   lots_gui_test_run_app (sandbox, NULL, script_gap, NULL);
 }
 
+/* lots_search_controller_wait(): the worker's answer is waited for, and
+ * its callback then runs before anything of a lower priority, as GTK's
+ * painting is: a keystroke's results are drawn in the frame that shows the
+ * letter typed. */
+typedef struct {
+  GString *order;
+  LotsSearchResult *result;
+} Answer;
+
+static void
+on_answer (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Answer *answer = user_data;
+
+  answer->result = lots_search_controller_search_finish (LOTS_SEARCH_CONTROLLER (object), result, NULL);
+  g_string_append (answer->order, "answer ");
+}
+
+static gboolean
+on_low_priority (gpointer user_data)
+{
+  g_string_append (user_data, "paint ");
+  return G_SOURCE_REMOVE;
+}
+
+static void
+script_wait (LotsApplication *app,
+             LotsWindow      *window,
+             gpointer         user_data)
+{
+  LotsSearchController *search = lots_application_get_search (app);
+  g_autoptr(GString) order = g_string_new (NULL);
+  Answer answer = { order, NULL };
+
+  /* Nothing asked: nothing to wait for. */
+  g_assert_true (lots_search_controller_wait (search, 0));
+
+  lots_search_controller_search_async (search, "hemtjänst", NULL, NULL, "sv", on_answer, &answer);
+  g_assert_true (lots_search_controller_wait (search, 10 * G_USEC_PER_SEC));
+  g_idle_add_full (GDK_PRIORITY_REDRAW, on_low_priority, order, NULL);
+  while (answer.result == NULL || order->len < strlen ("answer paint "))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (order->str, ==, "answer paint ");
+  g_assert_cmpuint (answer.result->hits->len, >, 0);
+  g_clear_pointer (&answer.result, lots_search_result_free);
+}
+
+static void
+test_wait_for_answer (void)
+{
+  g_autoptr(char) sandbox = lots_test_sandbox_new ();
+
+  lots_gui_test_run_app (sandbox, NULL, script_wait, NULL);
+}
+
 /* Matched words in bold; the article's own text never read as markup. */
 static void
 test_snippet_markup (void)
@@ -349,6 +406,7 @@ main (int    argc,
   g_test_add_func ("/search/snippet-markup", test_snippet_markup);
   g_test_add_func ("/search/call-from-the-keyboard", test_call_from_the_keyboard);
   g_test_add_func ("/search/content-gap", test_content_gap);
+  g_test_add_func ("/search/wait-for-answer", test_wait_for_answer);
 
   return g_test_run ();
 }
