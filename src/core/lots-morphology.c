@@ -24,8 +24,7 @@
 #define CACHE_MAX_ENTRIES 1000000
 /* Words longer than this are not analysed (they are ids, URLs, noise). */
 #define MAX_WORD_BYTES 64
-/* A compound part must be a real word, so at least this many characters. */
-#define MIN_PART_CHARS 3
+#define MIN_PART_CHARS LOTS_MORPHOLOGY_MIN_PART_CHARS
 /* What the spelled cache holds (a NULL lookup means "not asked yet"). */
 #define SPELLED_KNOWN 1
 #define SPELLED_UNKNOWN 2

@@ -14,6 +14,10 @@
 
 G_BEGIN_DECLS
 
+/* A compound part must be a real word, so at least this many characters:
+ * no analysis gives a shorter one. */
+#define LOTS_MORPHOLOGY_MIN_PART_CHARS 3
+
 typedef struct _LotsMorphology LotsMorphology;
 
 typedef struct {

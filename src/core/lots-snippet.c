@@ -21,7 +21,7 @@
 struct _LotsSnippetQuery {
   char *lang;
   GHashTable *tokens;      /* index token → its word's number + 1 */
-  GHashTable *prefixes;    /* first three letters, folded, of each token */
+  GHashTable *prefixes;    /* first three letters, folded, of each token → guint64 *: their words' bits */
   GPtrArray *parts;        /* compound parts, folded: a word containing one is analysed */
   GPtrArray *prefixes_typed; /* FTS5 prefix queries ("sta" *): words they begin, lower case */
   GArray *prefix_groups;   /* int: the word each of those stands for */
@@ -71,9 +71,25 @@ add_token (LotsSnippetQuery *self,
     return;
   folded = fold (plain);
   if (token[0] == LOTS_TOKEN_PART[0])
-    g_ptr_array_add (self->parts, g_steal_pointer (&folded));
+    {
+      /* No text has a shorter part ("a" typed asks for the part "a" too):
+       * looking for it would analyse every word that begins or ends
+       * with it. */
+      if (g_utf8_strlen (folded, -1) >= LOTS_MORPHOLOGY_MIN_PART_CHARS)
+        g_ptr_array_add (self->parts, g_steal_pointer (&folded));
+    }
   else
-    g_hash_table_add (self->prefixes, first_chars (folded, 3));
+    {
+      g_autofree char *prefix = first_chars (folded, 3);
+      guint64 *words = g_hash_table_lookup (self->prefixes, prefix);
+
+      if (words == NULL)
+        {
+          words = g_new0 (guint64, 1);
+          g_hash_table_insert (self->prefixes, g_steal_pointer (&prefix), words);
+        }
+      *words |= G_GUINT64_CONSTANT (1) << CLAMP (group, 0, MAX_GROUPS - 1);
+    }
 }
 
 LotsSnippetQuery *
@@ -89,7 +105,7 @@ lots_snippet_query_new (const char *lang,
 
   self->lang = g_strdup (lang);
   self->tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->prefixes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->prefixes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->parts = g_ptr_array_new_with_free_func (g_free);
   self->prefixes_typed = g_ptr_array_new_with_free_func (g_free);
   self->prefix_groups = g_array_new (FALSE, FALSE, sizeof (int));
@@ -245,13 +261,14 @@ has_lower_prefix (const char *word,
   return TRUE;
 }
 
-/* Whether the word could emit one of the query's tokens: it begins with the
- * first letters of one (inflections and lemmas share them, å/ä/ö aside), or
- * contains a compound part the query looks for. A cheap test, so that only
- * such words are analysed: it runs on every word of every snippet's text,
- * and allocates only for a word of other than Latin letters, or when the
- * query has compound parts. */
-static gboolean
+/* The query words (one bit each) the word could emit a token of: those of
+ * the tokens it shares its first letters with (inflections and lemmas
+ * share them, å/ä/ö aside), or all of them when it contains a compound
+ * part the query looks for. A cheap test, so that only such words are
+ * analysed: it runs on every word of every snippet's text, and allocates
+ * only for a word of other than Latin letters, or when the query has
+ * compound parts. */
+static guint64
 may_match (LotsSnippetQuery *self,
            const char       *word,
            gsize             length)
@@ -260,19 +277,22 @@ may_match (LotsSnippetQuery *self,
   g_autofree char *folded = NULL;
   g_autofree char *prefix = NULL;
   char quick[4 * 3 + 1];
+  const guint64 *words;
 
   if (folded_prefix (word, length, 3, quick))
     {
-      if (g_hash_table_contains (self->prefixes, quick))
-        return TRUE;
+      words = g_hash_table_lookup (self->prefixes, quick);
       if (self->parts->len == 0)
-        return FALSE;
+        return words != NULL ? *words : 0;
+      if (words != NULL)
+        return G_MAXUINT64;
     }
   lower = g_utf8_strdown (word, (gssize) length);
   folded = fold (lower);
   prefix = first_chars (folded, 3);
-  if (g_hash_table_contains (self->prefixes, prefix))
-    return TRUE;
+  words = g_hash_table_lookup (self->prefixes, prefix);
+  if (words != NULL)
+    return self->parts->len == 0 ? *words : G_MAXUINT64;
   for (guint i = 0; i < self->parts->len; i++)
     {
       const char *part = g_ptr_array_index (self->parts, i);
@@ -282,9 +302,9 @@ may_match (LotsSnippetQuery *self,
        * analyse them all: it begins or ends the compounds it is part of. */
       if (n < 4 ? (m >= n && (strncmp (folded, part, n) == 0 || strcmp (folded + m - n, part) == 0))
                 : strstr (folded, part) != NULL)
-        return TRUE;
+        return G_MAXUINT64;
     }
-  return FALSE;
+  return 0;
 }
 
 static guint
@@ -327,7 +347,10 @@ lots_snippet_build (LotsSnippetQuery *self,
       for (guint i = 0; i < self->prefixes_typed->len; i++)
         if (has_lower_prefix (text + word.start, word.end - word.start, g_ptr_array_index (self->prefixes_typed, i)))
           w.groups |= G_GUINT64_CONSTANT (1) << g_array_index (self->prefix_groups, int, i);
-      if (may_match (self, text + word.start, word.end - word.start))
+      /* A word is analysed only for query words it has not matched yet
+       * (the word being typed begins it, say): most words, while the last
+       * word is typed, need no Hunspell lookup. */
+      if ((may_match (self, text + word.start, word.end - word.start) & ~w.groups) != 0)
         {
           WordMatch m = { self, 0 };
 
