@@ -24,6 +24,7 @@
 #include "config.h"
 
 #include "lots-application.h"
+#include "lots-renderer.h"
 
 #include <glib/gi18n.h>
 #include <locale.h>
@@ -524,6 +525,9 @@ lots_application_startup (GApplication *app)
   LotsApplication *self = LOTS_APPLICATION (app);
 
   G_APPLICATION_CLASS (lots_application_parent_class)->startup (app);
+  /* Before the first window, and before the threads below start. */
+  if (gdk_display_get_default () != NULL)
+    lots_renderer_choose (gdk_display_get_default ());
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)

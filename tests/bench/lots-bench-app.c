@@ -430,6 +430,7 @@ bench_keystrokes (Bench *b)
   g_application_run (G_APPLICATION (app), 3, (char **) argv);
   g_rand_free (t.rand);
   print_slowest (b);
+  g_print ("drawn with GSK_RENDERER=%s\n", g_getenv ("GSK_RENDERER") != NULL ? g_getenv ("GSK_RENDERER") : "GTK's default");
   g_print ("cursor %s, %d ms on average between a result list drawn and the next keystroke\n",
            b->blink ? "blinking (GTK then draws a frame at every tick of its 60 Hz clock)" : "not blinking",
            b->pause_ms);
@@ -507,7 +508,7 @@ main (int    argc,
   b.typed = g_ptr_array_new_with_free_func (g_free);
 
   g_print ("lots-bench-app: %s, %d cold starts, %d queries typed, renderer %s\n", b.work, b.runs, b.n_queries,
-           g_getenv ("GSK_RENDERER") != NULL ? g_getenv ("GSK_RENDERER") : "default");
+           g_getenv ("GSK_RENDERER") != NULL ? g_getenv ("GSK_RENDERER") : "as Lots chooses");
   if (b.runs > 0)
     bench_cold_start (&b);
   if (b.n_queries > 0)

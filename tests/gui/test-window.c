@@ -19,6 +19,7 @@
 #include "lots-application.h"
 #include "lots-builtin.h"
 #include "lots-gui-test-util.h"
+#include "lots-renderer.h"
 #include "lots-test-util.h"
 #include "lots-window.h"
 
@@ -263,6 +264,36 @@ test_window_index_error (void)
   run_app (not_a_dir, check_index_error);
 }
 
+/* The renderer: GSK_RENDERER set is the user's choice and stays; unset,
+ * cairo is chosen exactly when the display's GL is a software one. The
+ * GL renderer of the machine decides which; both answers are checked for
+ * what they must leave behind. */
+static void
+test_window_renderer (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  g_autofree char *saved = g_strdup (g_getenv ("GSK_RENDERER"));
+  gboolean chose;
+
+  g_assert_nonnull (display);
+  g_setenv ("GSK_RENDERER", "gl", TRUE);
+  g_assert_false (lots_renderer_choose (display));
+  g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, "gl");
+
+  g_unsetenv ("GSK_RENDERER");
+  chose = lots_renderer_choose (display);
+  if (chose)
+    g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, "cairo");
+  else
+    g_assert_null (g_getenv ("GSK_RENDERER"));
+  g_test_message ("software GL here: %s", chose ? "yes, cairo chosen" : "no");
+
+  if (saved != NULL)
+    g_setenv ("GSK_RENDERER", saved, TRUE);
+  else
+    g_unsetenv ("GSK_RENDERER");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -273,6 +304,7 @@ main (int    argc,
   g_test_add_func ("/window/builtin-base/article-count", test_window_builtin_base);
   g_test_add_func ("/window/shortcuts", test_window_shortcuts);
   g_test_add_func ("/window/index-error", test_window_index_error);
+  g_test_add_func ("/window/renderer", test_window_renderer);
 
   return g_test_run ();
 }
