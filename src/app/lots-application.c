@@ -335,6 +335,9 @@ open_index_done (GObject      *object,
       self->references = g_steal_pointer (&opened->references);
       self->workstation = g_steal_pointer (&opened->workstation);
       set_libraries (self, g_steal_pointer (&opened->libraries), g_steal_pointer (&opened->coach_libraries));
+      /* The dictionary and the index's caches load in the search thread
+       * now, not at the handler's first keystroke. */
+      lots_search_controller_prepare (self->search, "sv");
       /* Sync needs the index in place; the first one runs now. */
       lots_background_start (self->background, SYNC_INTERVAL_S);
     }

@@ -176,7 +176,14 @@ worker (gpointer user_data)
             }
           continue;
         }
-      if (g_task_get_source_tag (task) == lots_search_controller_search_async)
+      if (g_task_get_source_tag (task) == lots_search_controller_prepare)
+        {
+          if (!lots_index_prepare (index, g_task_get_task_data (task), &error))
+            g_task_return_error (task, g_steal_pointer (&error));
+          else
+            g_task_return_boolean (task, TRUE);
+        }
+      else if (g_task_get_source_tag (task) == lots_search_controller_search_async)
         {
           SearchData *data = g_task_get_task_data (task);
 
@@ -322,6 +329,25 @@ lots_search_controller_search_async (LotsSearchController *self,
   g_task_set_name (task, "[lots] search");
   g_task_set_task_data (task, data, (GDestroyNotify) search_data_free);
   submit (self, task, TRUE);
+}
+
+/* Opens the index in the worker and loads what the first search in LANG
+ * would otherwise wait for (lots_index_prepare()): for start-up, before
+ * the handler types. Queued like an article read, ahead of searches. */
+void
+lots_search_controller_prepare (LotsSearchController *self,
+                                const char           *lang)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (LOTS_IS_SEARCH_CONTROLLER (self));
+  g_return_if_fail (lang != NULL);
+
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_source_tag (task, lots_search_controller_prepare);
+  g_task_set_name (task, "[lots] prepare the search");
+  g_task_set_task_data (task, g_strdup (lang), g_free);
+  submit (self, task, FALSE);
 }
 
 /* Waits at most TIMEOUT_US for the worker to answer the newest search;

@@ -35,6 +35,8 @@ void                  lots_search_controller_search_async (LotsSearchController 
                                                            const char           *lang,
                                                            GAsyncReadyCallback   callback,
                                                            gpointer              user_data);
+void                  lots_search_controller_prepare      (LotsSearchController *self,
+                                                           const char           *lang);
 gboolean              lots_search_controller_wait         (LotsSearchController *self,
                                                            gint64                timeout_us);
 LotsSearchResult     *lots_search_controller_search_finish (LotsSearchController *self,

@@ -32,6 +32,7 @@
 #include "lots-area.h"
 #include "lots-column-sizes.h"
 #include "lots-error.h"
+#include "lots-morphology.h"
 #include "lots-query.h"
 #include "lots-rank.h"
 #include "lots-snippet.h"
@@ -1503,6 +1504,32 @@ run_plan (LotsIndex               *self,
            candidates->len, from_head ? "head" : "all", (ranked - started) / 1000.0, hits->len,
            (g_get_monotonic_time () - ranked) / 1000.0);
   return g_steal_pointer (&hits);
+}
+
+/* Loads now what the first search in lang would otherwise load: the
+ * language's dictionary (Hunspell: a process-wide instance, ~150 ms) and
+ * this connection's column sizes. For a search thread at start-up, so that
+ * the handler's first search does not wait for them. */
+gboolean
+lots_index_prepare (LotsIndex   *self,
+                    const char  *lang,
+                    GError     **error)
+{
+  g_autofree char *table = NULL;
+
+  g_return_val_if_fail (self != NULL && lang != NULL, FALSE);
+
+  if (!lots_text_is_lang (lang))
+    {
+      g_set_error (error, LOTS_ERROR, LOTS_ERROR_INVALID_ARGUMENT, "'%s' is not a language code such as sv or en", lang);
+      return FALSE;
+    }
+  lots_morphology_get (lang);
+  if (!fts_table_exists (self, lang))
+    return TRUE;
+  table = fts_table (lang);
+  column_sizes_for (self, table);
+  return TRUE;
 }
 
 /* The plan as FTS5; phrase_groups gets lots_rank()'s map. */

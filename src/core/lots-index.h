@@ -93,6 +93,9 @@ gboolean          lots_index_put_areas         (LotsIndex   *self,
                                                 GError     **error);
 GPtrArray        *lots_index_list_areas        (LotsIndex   *self,
                                                 GError     **error);
+gboolean          lots_index_prepare           (LotsIndex   *self,
+                                                const char  *lang,
+                                                GError     **error);
 LotsSearchResult *lots_index_search            (LotsIndex               *self,
                                                 const char              *query,
                                                 const LotsSearchOptions *options,

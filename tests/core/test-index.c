@@ -392,6 +392,31 @@ test_unknown_language (Fixture       *f,
   g_assert_error (error, LOTS_ERROR, LOTS_ERROR_INVALID_ARGUMENT);
 }
 
+/* Preparing a language loads what its first search would; an index
+ * without that language yet, or an empty one, is fine; a bad code is an
+ * error, never SQL. */
+static void
+test_prepare (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsSearchResult) result = NULL;
+  g_autofree char *dir = source_dir (f, "src");
+
+  g_assert_true (lots_index_prepare (f->index, "sv", &error));
+  g_assert_no_error (error);
+  write_two_areas (dir);
+  put_dir (f, dir);
+  g_assert_true (lots_index_prepare (f->index, "sv", &error));
+  g_assert_true (lots_index_prepare (f->index, "fi", &error));
+  g_assert_no_error (error);
+  g_assert_false (lots_index_prepare (f->index, "sv; DROP TABLE articles", &error));
+  g_assert_error (error, LOTS_ERROR, LOTS_ERROR_INVALID_ARGUMENT);
+  /* Search works the same after it. */
+  result = search (f, "blankett");
+  g_assert_cmpuint (result->hits->len, ==, 3);
+}
+
 /* ---- changing sources ----------------------------------------------------------- */
 
 static void
@@ -1329,6 +1354,7 @@ main (int    argc,
   ADD ("/index/lang/translations", test_translations);
   ADD ("/index/lang/first-article-of-language", test_first_article_of_language);
   ADD ("/index/lang/unknown", test_unknown_language);
+  ADD ("/index/prepare", test_prepare);
   ADD ("/index/put-source/clash-changes-nothing", test_clash_changes_nothing);
   ADD ("/index/put-source/removed-article", test_reput_removes_article);
   ADD ("/index/update-source/matches-put", test_update_matches_put);
