@@ -219,3 +219,35 @@ lots_test_start_git_daemon (const char *base,
   g_assert_true (port_answers (*port));
   return process;
 }
+
+/* Runs git in dir with the arguments up to NULL, as the test publisher (a
+ * name and e-mail for commits; later -c options win), and returns its
+ * standard output exactly (g_strstrip() it for a single line). A git that
+ * cannot start or fails ends the test, with its standard error. */
+char *
+lots_test_git (const char *dir,
+               const char *first,
+               ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) "git");
+  g_ptr_array_add (argv, (char *) "-c");
+  g_ptr_array_add (argv, (char *) "user.name=Publicist Exempelsson");
+  g_ptr_array_add (argv, (char *) "-c");
+  g_ptr_array_add (argv, (char *) "user.email=publicist@exempel.se");
+  va_start (args, first);
+  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (dir, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("git %s failed in %s: %s", first, dir, err);
+  return g_steal_pointer (&out);
+}

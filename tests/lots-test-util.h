@@ -32,6 +32,10 @@ gboolean  lots_test_run_lotsctl     (const char  *data_dir,
                                      char       **err,
                                      int         *exit_status);
 
+char     *lots_test_git             (const char *dir,
+                                     const char *first,
+                                     ...) G_GNUC_NULL_TERMINATED;
+
 GSubprocess *lots_test_start_git_daemon (const char *base,
                                          guint16    *port,
                                          gboolean    receive_pack);

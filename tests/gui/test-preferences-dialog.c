@@ -41,34 +41,6 @@ typedef struct {
   guint sources_changed;
 } Fixture;
 
-/* Runs git in DIR; aborts the test when it fails. */
-static void
-git (const char *dir,
-     const char *first,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *) "git");
-  g_ptr_array_add (argv, (char *) "-c");
-  g_ptr_array_add (argv, (char *) "user.name=Publicist Exempelsson");
-  g_ptr_array_add (argv, (char *) "-c");
-  g_ptr_array_add (argv, (char *) "user.email=publicist@exempel.se");
-  va_start (args, first);
-  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) a);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-  g_spawn_sync (dir, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
-                NULL, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("git %s failed in %s: %s", first, dir, err);
-}
 
 static void
 on_sources_changed (GtkWindow *dialog,
@@ -115,7 +87,7 @@ fixture_setup (Fixture       *f,
 {
   f->sandbox = lots_test_sandbox_new ();
   f->remote = g_build_filename (f->sandbox, "sodermalm.git", NULL);
-  git (f->sandbox, "init", "-q", "--bare", "-b", "main", f->remote, NULL);
+  g_free (lots_test_git (f->sandbox, "init", "-q", "--bare", "-b", "main", f->remote, NULL));
   f->remote_url = g_filename_to_uri (f->remote, NULL, NULL);
   g_assert_nonnull (f->remote_url);
   /* lots.conf (the outcomes remote, the ids) follows lots-paths.h, as in
@@ -380,13 +352,13 @@ test_sync_state_and_remove (Fixture       *f,
 
   /* A publisher's commit in the bare repository, configured and synced by
    * the core as `lotsctl source add` and `lotsctl sync` would. */
-  git (f->sandbox, "init", "-q", "-b", "main", work, NULL);
+  g_free (lots_test_git (f->sandbox, "init", "-q", "-b", "main", work, NULL));
   lots_test_write_manifest (work, "sodermalm", "aldre");
   lots_test_write_article (work, "aldre/trygghetslarm.md", "aldre/trygghetslarm-sodermalm", "Trygghetslarm på Södermalm",
                            "aldre", NULL, "Ring stadsdelsförvaltningens biståndshandläggare.");
-  git (work, "add", "-A", NULL);
-  git (work, "commit", "-q", "-m", "Första versionen", NULL);
-  git (work, "push", "-q", f->remote, "HEAD:main", NULL);
+  g_free (lots_test_git (work, "add", "-A", NULL));
+  g_free (lots_test_git (work, "commit", "-q", "-m", "Första versionen", NULL));
+  g_free (lots_test_git (work, "push", "-q", f->remote, "HEAD:main", NULL));
 
   config->name = g_strdup ("sodermalm");
   config->url = g_strdup (f->remote_url);

@@ -27,33 +27,6 @@
 
 #define WAIT_S 90
 
-static char *
-git (const char *dir,
-     const char *first,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autofree char *out = NULL, *err = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *) "git");
-  g_ptr_array_add (argv, (char *) "-c");
-  g_ptr_array_add (argv, (char *) "user.name=Publicist Exempelsson");
-  g_ptr_array_add (argv, (char *) "-c");
-  g_ptr_array_add (argv, (char *) "user.email=publicist@exempel.se");
-  va_start (args, first);
-  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) a);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-  g_spawn_sync (dir, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("git %s failed in %s: %s", first, dir, err);
-  return g_strstrip (g_steal_pointer (&out));
-}
 
 typedef struct {
   char *dir;
@@ -65,9 +38,9 @@ static void
 publish (Publisher  *p,
          const char *message)
 {
-  g_free (git (p->work, "add", "-A", NULL));
-  g_free (git (p->work, "commit", "-q", "-m", message, NULL));
-  g_free (git (p->work, "push", "-q", "origin", "HEAD:main", NULL));
+  g_free (lots_test_git (p->work, "add", "-A", NULL));
+  g_free (lots_test_git (p->work, "commit", "-q", "-m", message, NULL));
+  g_free (lots_test_git (p->work, "push", "-q", "origin", "HEAD:main", NULL));
 }
 
 static gboolean
@@ -140,9 +113,9 @@ test_sync_brings_new_article (void)
   p.data = g_build_filename (p.dir, "lots", NULL);
   remote = g_build_filename (p.dir, "remote.git", NULL);
   url = g_strconcat ("file://", remote, NULL);
-  g_free (git (p.dir, "init", "-q", "--bare", "-b", "main", remote, NULL));
-  g_free (git (p.dir, "init", "-q", "-b", "main", p.work, NULL));
-  g_free (git (p.work, "remote", "add", "origin", remote, NULL));
+  g_free (lots_test_git (p.dir, "init", "-q", "--bare", "-b", "main", remote, NULL));
+  g_free (lots_test_git (p.dir, "init", "-q", "-b", "main", p.work, NULL));
+  g_free (lots_test_git (p.work, "remote", "add", "origin", remote, NULL));
   lots_test_write (p.work, "lots.yaml",
                    "id: norrmalm\ntitle: Norrmalms stadsdelsförvaltning\nowner: Norrmalm\nareas: [aldre]\nlang: sv\n", -1);
   lots_test_write (p.work, "artiklar/frivilliga.md",

@@ -58,34 +58,6 @@ fixture_clear (Fixture *f)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Fixture, fixture_clear)
 
-/* Runs git in DIR; aborts the test when it fails. Returns stdout. */
-static char *
-git (const char *dir,
-     const char *first,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autofree char *out = NULL, *err = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *) "git");
-  g_ptr_array_add (argv, (char *) "-c");
-  g_ptr_array_add (argv, (char *) "user.name=Publicist Exempelsson");
-  g_ptr_array_add (argv, (char *) "-c");
-  g_ptr_array_add (argv, (char *) "user.email=publicist@exempel.se");
-  va_start (args, first);
-  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) a);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-  g_spawn_sync (dir, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("git %s failed in %s: %s", first, dir, err);
-  return g_strstrip (g_steal_pointer (&out));
-}
 
 static int
 lots (Fixture    *f,
@@ -136,10 +108,10 @@ static char *
 commit_and_push (Fixture    *f,
                  const char *message)
 {
-  g_free (git (f->work, "add", "-A", NULL));
-  g_free (git (f->work, "commit", "-q", "--allow-empty", "-m", message, NULL));
-  g_free (git (f->work, "push", "-q", "-f", "origin", "HEAD:main", NULL));
-  return git (f->work, "rev-parse", "HEAD", NULL);
+  g_free (lots_test_git (f->work, "add", "-A", NULL));
+  g_free (lots_test_git (f->work, "commit", "-q", "--allow-empty", "-m", message, NULL));
+  g_free (lots_test_git (f->work, "push", "-q", "-f", "origin", "HEAD:main", NULL));
+  return g_strstrip (lots_test_git (f->work, "rev-parse", "HEAD", NULL));
 }
 
 /* A publisher with a first version pushed, served over file://. */
@@ -151,9 +123,9 @@ fixture_init (Fixture *f)
   f->remote = g_build_filename (f->dir, "remote.git", NULL);
   f->data = g_build_filename (f->dir, "lots", NULL);
   f->url = g_strconcat ("file://", f->remote, NULL);
-  g_free (git (f->dir, "init", "-q", "--bare", "-b", "main", f->remote, NULL));
-  g_free (git (f->dir, "init", "-q", "-b", "main", f->work, NULL));
-  g_free (git (f->work, "remote", "add", "origin", f->remote, NULL));
+  g_free (lots_test_git (f->dir, "init", "-q", "--bare", "-b", "main", f->remote, NULL));
+  g_free (lots_test_git (f->dir, "init", "-q", "-b", "main", f->work, NULL));
+  g_free (lots_test_git (f->work, "remote", "add", "origin", f->remote, NULL));
   lots_test_write (f->work, "lots.yaml",
                    "id: norrmalm\ntitle: Norrmalms stadsdelsförvaltning\nowner: Norrmalm\nareas: [aldre, social]\nlang: sv\n",
                    -1);
@@ -248,8 +220,8 @@ run_publish_cycle (Fixture    *f,
 
   /* Edit one, rename one, delete one, add one. */
   write_article (f, "artiklar/seniorcafe.md", "aldre/seniorcafe-norrmalm", "Seniorcaféer och träffpunkter", "aldre");
-  g_free (git (f->work, "mv", "artiklar/frivilliga.md", "artiklar/besoksvanner.md", NULL));
-  g_free (git (f->work, "rm", "-q", "artiklar/radgivning.md", NULL));
+  g_free (lots_test_git (f->work, "mv", "artiklar/frivilliga.md", "artiklar/besoksvanner.md", NULL));
+  g_free (lots_test_git (f->work, "rm", "-q", "artiklar/radgivning.md", NULL));
   write_article (f, "artiklar/matlada.md", "aldre/matlada-norrmalm", "Matlådor", "aldre");
   second = commit_and_push (f, "Ändra, byt namn, ta bort");
   g_assert_cmpint (lots (f, "sync", NULL), ==, 0);
@@ -393,7 +365,7 @@ craft_entry (Fixture    *f,
   g_autofree char *refspec = NULL;
   guint8 sha[20];
 
-  blob = git (f->work, "hash-object", "-w", "/dev/null", NULL);
+  blob = g_strstrip (lots_test_git (f->work, "hash-object", "-w", "/dev/null", NULL));
   for (guint i = 0; i < 20; i++)
     sha[i] = (guint8) g_ascii_strtoull ((char[]) { blob[2 * i], blob[2 * i + 1], 0 }, NULL, 16);
   /* The crafted tree: "100644 NAME\0SHA" (or a tree holding such a file). */
@@ -408,15 +380,15 @@ craft_entry (Fixture    *f,
       g_byte_array_append (leaf, (const guint8 *) "100644 passwd.md", 17);
       g_byte_array_append (leaf, sha, 20);
       g_file_set_contents (leaf_path, (const char *) leaf->data, leaf->len, NULL);
-      leaf_sha = git (f->work, "hash-object", "-t", "tree", "--literally", "-w", leaf_path, NULL);
+      leaf_sha = g_strstrip (lots_test_git (f->work, "hash-object", "-t", "tree", "--literally", "-w", leaf_path, NULL));
       for (guint i = 0; i < 20; i++)
         sha[i] = (guint8) g_ascii_strtoull ((char[]) { leaf_sha[2 * i], leaf_sha[2 * i + 1], 0 }, NULL, 16);
     }
   g_byte_array_append (raw, sha, 20);
   g_file_set_contents (raw_path, (const char *) raw->data, raw->len, NULL);
-  inner = git (f->work, "hash-object", "-t", "tree", "--literally", "-w", raw_path, NULL);
+  inner = g_strstrip (lots_test_git (f->work, "hash-object", "-t", "tree", "--literally", "-w", raw_path, NULL));
   /* HEAD's tree plus the crafted one under "extra/". */
-  listing = git (f->work, "ls-tree", "HEAD", NULL);
+  listing = g_strstrip (lots_test_git (f->work, "ls-tree", "HEAD", NULL));
   {
     g_autofree char *with = g_strdup_printf ("%s\n040000 tree %s\textra\n", listing, inner);
     g_autofree char *list_path = g_build_filename (f->dir, "listing", NULL);
@@ -430,10 +402,10 @@ craft_entry (Fixture    *f,
                                  NULL, &out, NULL, &status, NULL));
     outer = g_strstrip (g_steal_pointer (&out));
   }
-  head = git (f->work, "rev-parse", "HEAD", NULL);
-  commit = git (f->work, "commit-tree", outer, "-p", head, "-m", "Konstruerat träd", NULL);
+  head = g_strstrip (lots_test_git (f->work, "rev-parse", "HEAD", NULL));
+  commit = g_strstrip (lots_test_git (f->work, "commit-tree", outer, "-p", head, "-m", "Konstruerat träd", NULL));
   refspec = g_strdup_printf ("%s:refs/heads/main", commit);
-  g_free (git (f->work, "push", "-q", "-f", "origin", refspec, NULL));
+  g_free (lots_test_git (f->work, "push", "-q", "-f", "origin", refspec, NULL));
 }
 
 static void
@@ -461,7 +433,7 @@ test_refusals (void)
   first = commit_and_push (&f, "Första versionen");
   add_source (&f, f.url, "aldre");
   /* social/radgivning is outside the grant too: start with what is allowed. */
-  g_free (git (f.work, "rm", "-q", "artiklar/radgivning.md", NULL));
+  g_free (lots_test_git (f.work, "rm", "-q", "artiklar/radgivning.md", NULL));
   g_free (first);
   first = commit_and_push (&f, "Bara äldre");
   serving_ids = "aldre/frivilliga-norrmalm aldre/seniorcafe-norrmalm";
@@ -479,8 +451,8 @@ test_refusals (void)
         g_error ("%s: expected \"%s\" in:\n%s", cases[i].name, cases[i].reason, f.out);
       assert_serving (&f, first, serving_ids);
       /* The publisher undoes it. */
-      g_free (git (f.work, "reset", "-q", "--hard", first, NULL));
-      g_free (git (f.work, "clean", "-q", "-fdx", NULL));
+      g_free (lots_test_git (f.work, "reset", "-q", "--hard", first, NULL));
+      g_free (lots_test_git (f.work, "clean", "-q", "-fdx", NULL));
     }
 
   /* Paths git would never write. */
@@ -493,13 +465,13 @@ test_refusals (void)
   assert_serving (&f, first, serving_ids);
 
   /* A force-push that rewrites the accepted history. */
-  g_free (git (f.work, "reset", "-q", "--hard", first, NULL));
+  g_free (lots_test_git (f.work, "reset", "-q", "--hard", first, NULL));
   write_article (&f, "artiklar/ny.md", "aldre/ny-norrmalm", "Ny", "aldre");
   {
     g_autofree char *accepted = commit_and_push (&f, "Ny artikel");
     g_assert_cmpint (lots (&f, "sync", NULL), ==, 0);
-    g_free (git (f.work, "commit", "-q", "--amend", "-m", "Omskriven historia", NULL));
-    g_free (git (f.work, "push", "-q", "-f", "origin", "HEAD:main", NULL));
+    g_free (lots_test_git (f.work, "commit", "-q", "--amend", "-m", "Omskriven historia", NULL));
+    g_free (lots_test_git (f.work, "push", "-q", "-f", "origin", "HEAD:main", NULL));
     g_assert_cmpint (lots (&f, "sync", NULL), ==, 1);
     g_assert_nonnull (strstr (f.out, "the branch was rewritten"));
     assert_serving (&f, accepted, "aldre/frivilliga-norrmalm aldre/ny-norrmalm aldre/seniorcafe-norrmalm");
@@ -546,8 +518,8 @@ assert_refused (Fixture    *f,
   if (strstr (f->out, reason) == NULL)
     g_error ("%s: expected \"%s\" in:\n%s", what, reason, f->out);
   assert_serving (f, first, ids);
-  g_free (git (f->work, "reset", "-q", "--hard", first, NULL));
-  g_free (git (f->work, "clean", "-q", "-fdx", NULL));
+  g_free (lots_test_git (f->work, "reset", "-q", "--hard", first, NULL));
+  g_free (lots_test_git (f->work, "clean", "-q", "-fdx", NULL));
 }
 
 /* After the first sync, a commit is checked against what the index holds
@@ -601,7 +573,7 @@ test_incremental (void)
     g_autofree char *folder = g_build_filename (f.work, "artiklar", "socialt", NULL);
     g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
   }
-  g_free (git (f.work, "mv", "artiklar/radgivning.md", "artiklar/socialt/radgivning.md", NULL));
+  g_free (lots_test_git (f.work, "mv", "artiklar/radgivning.md", "artiklar/socialt/radgivning.md", NULL));
   renamed = commit_and_push (&f, "Flytta rådgivningen");
   g_assert_cmpint (lots (&f, "sync", NULL), ==, 0);
   g_assert_nonnull (strstr (f.out, "1 file(s) changed"));
@@ -667,7 +639,7 @@ test_killed (void)
       g_autofree char *got = NULL;
       g_autofree char *refspec = g_strdup_printf ("%s:refs/heads/main", target);
 
-      g_free (git (f.work, "push", "-q", "-f", "origin", refspec, NULL));
+      g_free (lots_test_git (f.work, "push", "-q", "-f", "origin", refspec, NULL));
       sync = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error, lotsctl,
                                "--data-dir", f.data, "sync", NULL);
       g_assert_no_error (error);

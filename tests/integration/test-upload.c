@@ -69,30 +69,6 @@ fixture_clear (Fixture *f)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Fixture, fixture_clear)
 
-/* Runs git in DIR; aborts the test when it fails. Returns stdout. */
-static char *
-git (const char *dir,
-     const char *first,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autofree char *out = NULL, *err = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *) "git");
-  va_start (args, first);
-  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) a);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-  g_spawn_sync (dir, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("git %s failed in %s: %s", first, dir, err);
-  return g_steal_pointer (&out);
-}
 
 static int
 lots_in_args (Fixture            *f,
@@ -144,7 +120,7 @@ fixture_init (Fixture *f)
   f->data = new_data_dir (f, "data", "ws-a");
   f->logged = g_ptr_array_new_with_free_func (g_free);
   f->search_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_free (git (f->dir, "init", "-q", "--bare", f->remote, NULL));
+  g_free (lots_test_git (f->dir, "init", "-q", "--bare", f->remote, NULL));
 }
 
 /* Logs n outcomes in data, varied so that reports have something to
@@ -242,7 +218,7 @@ remote_records (Fixture     *f,
   g_autoptr(GHashTable) search_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *ref = g_strconcat ("refs/heads/cases/", workstation, NULL);
   g_autofree char *prefix = g_strconcat ("cases/", workstation, "/", NULL);
-  g_autofree char *refs = git (f->remote, "for-each-ref", "--format=%(refname)", ref, NULL);
+  g_autofree char *refs = lots_test_git (f->remote, "for-each-ref", "--format=%(refname)", ref, NULL);
   g_autofree char *listing = NULL;
   g_auto(GStrv) files = NULL;
 
@@ -250,12 +226,12 @@ remote_records (Fixture     *f,
     *searches = g_hash_table_ref (search_counts);
   if (g_strstrip (refs)[0] == '\0')
     return counts;
-  listing = git (f->remote, "ls-tree", "-r", "--name-only", ref, NULL);
+  listing = lots_test_git (f->remote, "ls-tree", "-r", "--name-only", ref, NULL);
   files = g_strsplit (g_strstrip (listing), "\n", -1);
   for (guint i = 0; files[i] != NULL && files[i][0] != '\0'; i++)
     {
       g_autofree char *spec = g_strconcat (ref, ":", files[i], NULL);
-      g_autofree char *text = git (f->remote, "show", spec, NULL);
+      g_autofree char *text = lots_test_git (f->remote, "show", spec, NULL);
       g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
       g_autofree char *batch = g_path_get_basename (files[i]);
 
@@ -467,15 +443,15 @@ test_file_remote (void)
   g_assert_nonnull (strstr (f.err, "pushing"));
   assert_remote_exactly (&f);
   g_assert_cmpuint (count_pending (&f), ==, 0);
-  first_tip = g_strstrip (git (f.remote, "rev-parse", "cases/ws-a", NULL));
+  first_tip = g_strstrip (lots_test_git (f.remote, "rev-parse", "cases/ws-a", NULL));
 
   log_cases (&f, f.data, 3);
   g_assert_cmpint (lots_in (&f, f.data, "upload", "--json", NULL), ==, 0);
   g_assert_cmpint (member_int (f.out, "outcomes_uploaded"), ==, 3);
   assert_remote_exactly (&f);
-  count = g_strstrip (git (f.remote, "rev-list", "--count", "cases/ws-a", NULL));
+  count = g_strstrip (lots_test_git (f.remote, "rev-list", "--count", "cases/ws-a", NULL));
   g_assert_cmpstr (count, ==, "2");
-  parent = g_strstrip (git (f.remote, "rev-parse", "cases/ws-a^", NULL));
+  parent = g_strstrip (lots_test_git (f.remote, "rev-parse", "cases/ws-a^", NULL));
   g_assert_cmpstr (parent, ==, first_tip);
 
   g_assert_cmpint (lots_in (&f, f.data, "upload", NULL), ==, 0);
@@ -493,7 +469,7 @@ test_file_remote (void)
   g_assert_cmpuint (count_pending_searches (&f), ==, 0);
   assert_remote_exactly (&f);
   g_free (count);
-  count = g_strstrip (git (f.remote, "rev-list", "--count", "cases/ws-a", NULL));
+  count = g_strstrip (lots_test_git (f.remote, "rev-list", "--count", "cases/ws-a", NULL));
   g_assert_cmpstr (count, ==, "3");
   /* Outcomes and searches together: one batch each. */
   log_cases (&f, f.data, 2);
@@ -535,7 +511,7 @@ test_many_batches (void)
   g_assert_cmpint (member_int (f.out, "batches_pushed"), ==, 3);
   g_assert_cmpint (member_int (f.out, "outcomes_uploaded"), ==, 2301);
   assert_remote_exactly (&f);
-  listing = git (f.remote, "ls-tree", "-r", "--name-only", "cases/ws-a", NULL);
+  listing = lots_test_git (f.remote, "ls-tree", "-r", "--name-only", "cases/ws-a", NULL);
   n = 0;
   for (const char *p = listing; (p = strchr (p, '\n')) != NULL; p++)
     n++;
@@ -610,7 +586,7 @@ test_refused (void)
   g_assert_cmpint (lots_in (&f, f.data, "upload", NULL), ==, 1);
   g_assert_nonnull (strstr (f.err, "refused"));
   g_assert_cmpuint (count_pending (&f), ==, 3);
-  refs = git (f.remote, "for-each-ref", NULL);
+  refs = lots_test_git (f.remote, "for-each-ref", NULL);
   g_assert_cmpstr (g_strstrip (refs), ==, "");
 
   g_assert_cmpint (g_unlink (hook), ==, 0);
@@ -669,7 +645,7 @@ test_killed (void)
   g_assert_cmpuint (count_pending_searches (&f), ==, 0);
   g_assert_cmpuint (f.searched, >, 0);
   assert_remote_exactly (&f);
-  refs = g_strstrip (git (f.remote, "for-each-ref", "--format=%(refname)", NULL));
+  refs = g_strstrip (lots_test_git (f.remote, "for-each-ref", "--format=%(refname)", NULL));
   g_assert_cmpstr (refs, ==, "refs/heads/cases/ws-a");
 }
 
@@ -971,11 +947,11 @@ test_report_remote_foreign_lines (void)
     "{\"type\":\"handover\",\"id\":\"0b9a4cde-0000-4000-8000-0000000000a5\",\"week\":\"2026-W48\","
     "\"channel\":\"telefon\",\"area\":\"aldre\"}\n",
     long_query);
-  g_free (git (f.dir, "init", "-q", "-b", "cases/ws-old", work, NULL));
+  g_free (lots_test_git (f.dir, "init", "-q", "-b", "cases/ws-old", work, NULL));
   lots_test_write (work, "cases/ws-old/0b9a4cde-0000-4000-8000-0000000000ff.ndjson", batch, -1);
-  g_free (git (work, "add", ".", NULL));
-  g_free (git (work, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "old", NULL));
-  g_free (git (work, "push", "-q", f.remote, "cases/ws-old", NULL));
+  g_free (lots_test_git (work, "add", ".", NULL));
+  g_free (lots_test_git (work, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "old", NULL));
+  g_free (lots_test_git (work, "push", "-q", f.remote, "cases/ws-old", NULL));
 
   g_assert_cmpint (lots_in (&f, f.data, "upload", "--remote", url, NULL), ==, 0);
   g_assert_cmpint (lots_in (&f, f.data, "report", "--remote", "--json", NULL), ==, 0);
