@@ -30,6 +30,7 @@
 #include "config.h"
 
 #include "lots-guide-panel.h"
+#include "lots-guide-row.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -241,7 +242,7 @@ set_label_or_hide (GtkLabel   *label,
 static LotsGuide *
 row_guide (GtkListBoxRow *row)
 {
-  return g_object_get_data (G_OBJECT (row), "lots-guide");
+  return lots_guide_row_get_guide (LOTS_GUIDE_ROW (row));
 }
 
 static gboolean
@@ -276,56 +277,14 @@ filter_row (GtkListBoxRow *row,
   return guide_matches (self, row_guide (row), gtk_editable_get_text (GTK_EDITABLE (self->filter_entry)));
 }
 
-/* The "Suggested" tag before the title of ROW, added or taken away. */
-static void
-mark_suggested (GtkWidget *row,
-                gboolean   suggested)
-{
-  GtkWidget *tag = g_object_get_data (G_OBJECT (row), "lots-suggested-tag");
-
-  if (suggested && tag == NULL)
-    {
-      tag = gtk_label_new (_("Suggested"));
-      gtk_widget_set_name (tag, "guide-suggested");
-      gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (tag, "lots-guide-suggested");
-      gtk_widget_add_css_class (tag, "caption-heading");
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), tag);
-      g_object_set_data (G_OBJECT (row), "lots-suggested-tag", tag);
-    }
-  else if (!suggested && tag != NULL)
-    {
-      adw_action_row_remove (ADW_ACTION_ROW (row), tag);
-      g_object_set_data (G_OBJECT (row), "lots-suggested-tag", NULL);
-    }
-}
-
-/* A row of the chooser: the title, and the area before the description.
- * ORDER is its place in the list when it is not the suggested one. */
 static GtkWidget *
 guide_row_new (LotsGuidePanel *self,
                LotsGuide      *guide,
                guint           order)
 {
-  GtkWidget *row = adw_action_row_new ();
-  const char *description = lots_guide_get_description (guide);
-  g_autofree char *title = g_markup_escape_text (lots_guide_get_title (guide), -1);
-  g_autofree char *area = g_markup_escape_text (area_title (self, lots_guide_get_area (guide)), -1);
-  g_autofree char *escaped = g_markup_escape_text (description ? description : "", -1);
-  g_autofree char *subtitle = NULL;
+  GtkWidget *row = lots_guide_row_new (guide, area_title (self, lots_guide_get_area (guide)), order);
 
-  if (description != NULL && *description != '\0')
-    subtitle = g_strdup_printf ("<b>%s</b> · %s", area, escaped);
-  else
-    subtitle = g_strdup_printf ("<b>%s</b>", area);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_widget_set_name (row, lots_guide_get_id (guide));
-  g_object_set_data (G_OBJECT (row), "lots-guide", guide);
-  g_object_set_data (G_OBJECT (row), "lots-guide-order", GUINT_TO_POINTER (order));
-  mark_suggested (row, g_strcmp0 (lots_guide_get_id (guide), self->suggested) == 0);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  lots_guide_row_set_suggested (LOTS_GUIDE_ROW (row), g_strcmp0 (lots_guide_get_id (guide), self->suggested) == 0);
   return row;
 }
 
@@ -338,8 +297,8 @@ sort_rows (GtkListBoxRow *a,
   LotsGuidePanel *self = user_data;
   gboolean a_first = g_strcmp0 (lots_guide_get_id (row_guide (a)), self->suggested) == 0;
   gboolean b_first = g_strcmp0 (lots_guide_get_id (row_guide (b)), self->suggested) == 0;
-  guint a_order = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (a), "lots-guide-order"));
-  guint b_order = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (b), "lots-guide-order"));
+  guint a_order = lots_guide_row_get_order (LOTS_GUIDE_ROW (a));
+  guint b_order = lots_guide_row_get_order (LOTS_GUIDE_ROW (b));
 
   if (a_first != b_first)
     return a_first ? -1 : 1;
@@ -1194,7 +1153,8 @@ lots_guide_panel_set_suggested (LotsGuidePanel *self,
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->guide_list)); row != NULL;
        row = gtk_widget_get_next_sibling (row))
     if (GTK_IS_LIST_BOX_ROW (row))
-      mark_suggested (row, g_strcmp0 (lots_guide_get_id (row_guide (GTK_LIST_BOX_ROW (row))), guide_id) == 0);
+      lots_guide_row_set_suggested (LOTS_GUIDE_ROW (row),
+                                    g_strcmp0 (lots_guide_get_id (row_guide (GTK_LIST_BOX_ROW (row))), guide_id) == 0);
   gtk_list_box_invalidate_sort (self->guide_list);
 }
 
