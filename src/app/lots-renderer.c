@@ -9,8 +9,19 @@
  * GTK for cairo. GSK_RENDERER, when set, is left alone: it is the user's
  * (or a test's) choice.
  *
- * GTK reads GSK_RENDERER once, when the first window is realized: call
- * this before any window exists.
+ * Two steps:
+ *  - Before GTK starts (lots_renderer_choose_early()): a machine with no
+ *    graphics device at all (no /dev/dri, no NVIDIA device) can only have
+ *    GL in software. Lots then asks for cairo and tells GDK not to set up
+ *    GL either: on X11 GDK loads and starts Mesa with its LLVM compiler
+ *    when the display opens, about 110 ms of every start here, only to
+ *    choose a visual.
+ *  - Once the display is open (lots_renderer_choose()): where there is a
+ *    graphics device, a GL context is made and its renderer read, because
+ *    a display may still give software GL (Xvfb, a remote X server).
+ *
+ * GTK reads GSK_RENDERER once, when the first window is realized, and
+ * GDK_DEBUG when it starts: call these before.
  */
 #define G_LOG_DOMAIN "lots-renderer"
 
@@ -35,7 +46,52 @@ is_software (const char *renderer)
   return FALSE;
 }
 
-/* TRUE if it chose cairo. A display without GL, or where GL fails, is left
+/* TRUE if DEV_DIR (/dev, or a test's folder) has a node of a graphics
+ * device: a DRM card or render node, or NVIDIA's own devices. */
+static gboolean
+has_graphics_device (const char *dev_dir)
+{
+  g_autofree char *dri = g_build_filename (dev_dir, "dri", NULL);
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  dir = g_dir_open (dri, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "card") || g_str_has_prefix (name, "renderD"))
+      return TRUE;
+  g_clear_pointer (&dir, g_dir_close);
+  dir = g_dir_open (dev_dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "nvidia"))
+      return TRUE;
+  return FALSE;
+}
+
+/* Before GTK starts, in main(): TRUE if it chose cairo and no GL because
+ * DEV_DIR (NULL: /dev) has no graphics device. GSK_RENDERER, when set, is
+ * left alone, and so is GL. GDK_DEBUG keeps the flags it has. Broadway
+ * (GDK_BACKEND=broadway, tools/run-app without a display) draws with its
+ * own renderer, which only GTK may choose. */
+gboolean
+lots_renderer_choose_early (const char *dev_dir)
+{
+  const char *debug = g_getenv ("GDK_DEBUG");
+  const char *backend = g_getenv ("GDK_BACKEND");
+  g_autofree char *flags = NULL;
+
+  if (g_getenv ("GSK_RENDERER") != NULL)
+    return FALSE;
+  if (backend != NULL && strstr (backend, "broadway") != NULL)
+    return FALSE;
+  if (has_graphics_device (dev_dir != NULL ? dev_dir : "/dev"))
+    return FALSE;
+  flags = debug != NULL && *debug != '\0' ? g_strconcat (debug, ",gl-disable", NULL) : g_strdup ("gl-disable");
+  g_setenv ("GSK_RENDERER", "cairo", TRUE);
+  g_setenv ("GDK_DEBUG", flags, TRUE);
+  return TRUE;
+}
+
+/* Once the display is open: TRUE if it chose cairo. A display without GL, or where GL fails, is left
  * to GTK, which falls back to cairo by itself. */
 gboolean
 lots_renderer_choose (GdkDisplay *display)

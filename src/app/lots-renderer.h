@@ -5,6 +5,7 @@
 
 G_BEGIN_DECLS
 
-gboolean lots_renderer_choose (GdkDisplay *display);
+gboolean lots_renderer_choose_early (const char *dev_dir);
+gboolean lots_renderer_choose       (GdkDisplay *display);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 
 #include "lots-application.h"
+#include "lots-renderer.h"
 
 int
 main (int    argc,
@@ -17,6 +18,9 @@ main (int    argc,
 {
   g_autoptr(LotsApplication) app = NULL;
 
+  /* Before GTK starts, and before any thread does (it sets the
+   * environment). */
+  lots_renderer_choose_early (NULL);
   /* Before the options are parsed, so that --help is translated too. */
   lots_application_init_i18n ();
 

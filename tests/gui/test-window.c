@@ -294,6 +294,94 @@ test_window_renderer (void)
     g_unsetenv ("GSK_RENDERER");
 }
 
+/* Restores an environment variable when it goes out of scope. */
+typedef struct
+{
+  const char *name;
+  char *value;
+} SavedEnv;
+
+static SavedEnv
+save_env (const char *name)
+{
+  return (SavedEnv) { name, g_strdup (g_getenv (name)) };
+}
+
+static void
+restore_env (SavedEnv *saved)
+{
+  if (saved->value != NULL)
+    g_setenv (saved->name, saved->value, TRUE);
+  else
+    g_unsetenv (saved->name);
+  g_free (saved->value);
+}
+
+/* Before GTK starts: no graphics device under DEV_DIR means cairo and GL
+ * off, keeping GDK_DEBUG's own flags; a DRM node or an NVIDIA device
+ * leaves both to the check on the display; GSK_RENDERER set stays. */
+static void
+test_window_renderer_early (void)
+{
+  SavedEnv renderer = save_env ("GSK_RENDERER");
+  SavedEnv debug = save_env ("GDK_DEBUG");
+  SavedEnv backend = save_env ("GDK_BACKEND");
+  g_autoptr(char) dev = lots_test_sandbox_new ();
+  g_autofree char *dri = g_build_filename (dev, "dri", NULL);
+
+  /* No device: an empty /dev, then one with an empty dri folder. */
+  g_unsetenv ("GDK_BACKEND");
+  g_unsetenv ("GSK_RENDERER");
+  g_unsetenv ("GDK_DEBUG");
+  g_assert_true (lots_renderer_choose_early (dev));
+  g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, "cairo");
+  g_assert_cmpstr (g_getenv ("GDK_DEBUG"), ==, "gl-disable");
+
+  g_assert_cmpint (g_mkdir (dri, 0755), ==, 0);
+  g_unsetenv ("GSK_RENDERER");
+  g_setenv ("GDK_DEBUG", "misc", TRUE);
+  g_assert_true (lots_renderer_choose_early (dev));
+  g_assert_cmpstr (g_getenv ("GDK_DEBUG"), ==, "misc,gl-disable");
+
+  /* A render node, a card without one, NVIDIA's device: the display's GL
+   * decides later. */
+  {
+    const char *devices[] = { "dri/renderD128", "dri/card0", "nvidiactl" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (devices); i++)
+      {
+        g_autoptr(char) one = lots_test_sandbox_new ();
+        g_autofree char *one_dri = g_build_filename (one, "dri", NULL);
+
+        g_assert_cmpint (g_mkdir (one_dri, 0755), ==, 0);
+        lots_test_write (one, devices[i], "", 0);
+        g_unsetenv ("GSK_RENDERER");
+        g_unsetenv ("GDK_DEBUG");
+        g_assert_false (lots_renderer_choose_early (one));
+        g_assert_null (g_getenv ("GSK_RENDERER"));
+        g_assert_null (g_getenv ("GDK_DEBUG"));
+      }
+  }
+
+  /* The user's renderer stays, and GL is not touched. */
+  g_setenv ("GSK_RENDERER", "gl", TRUE);
+  g_unsetenv ("GDK_DEBUG");
+  g_assert_false (lots_renderer_choose_early (dev));
+  g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, "gl");
+  g_assert_null (g_getenv ("GDK_DEBUG"));
+
+  /* Broadway has a renderer of its own. */
+  g_setenv ("GDK_BACKEND", "broadway", TRUE);
+  g_unsetenv ("GSK_RENDERER");
+  g_assert_false (lots_renderer_choose_early (dev));
+  g_assert_null (g_getenv ("GSK_RENDERER"));
+  g_assert_null (g_getenv ("GDK_DEBUG"));
+
+  restore_env (&renderer);
+  restore_env (&debug);
+  restore_env (&backend);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -305,6 +393,7 @@ main (int    argc,
   g_test_add_func ("/window/shortcuts", test_window_shortcuts);
   g_test_add_func ("/window/index-error", test_window_index_error);
   g_test_add_func ("/window/renderer", test_window_renderer);
+  g_test_add_func ("/window/renderer-early", test_window_renderer_early);
 
   return g_test_run ();
 }
